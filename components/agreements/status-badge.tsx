@@ -1,0 +1,9 @@
+import { useTranslations } from "next-intl";
+import type { EventStatus } from "@/lib/domain/enums";
+import { stateAfter } from "@/lib/domain/status";
+
+export function StatusBadge({ status }: { status: EventStatus | null }) {
+  const t = useTranslations("status");
+  if (!status) return <span className="badge badge--dormant">{t("none")}</span>;
+  return <span className={`badge badge--${stateAfter(status)}`}>{t(status)}</span>;
+}

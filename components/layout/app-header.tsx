@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { setLocaleAction, signOutAction } from "@/app/actions";
+import { LanguageSwitch } from "./language-switch";
+
+export async function AppHeader({ user }: { user: CurrentUser }) {
+  const t = await getTranslations();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      {user.isDemo && <div className="demo-banner">{t("nav.demoNotice")}</div>}
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link href="/agreements" className="app-header__brand">
+            {t("app.name")}
+          </Link>
+          <nav aria-label="Huvudmeny">
+            <ul>
+              <li>
+                <Link href="/agreements">{t("nav.agreements")}</Link>
+              </li>
+            </ul>
+          </nav>
+          <div className="app-header__user">
+            <span>
+              {user.name}{" "}
+              <span className="role">
+                ({user.roles.map((r) => t(`roles.${r}`)).join(", ")}
+                {user.organizationName ? `, ${user.organizationName}` : ""})
+              </span>
+            </span>
+            <LanguageSwitch action={setLocaleAction} />
+            <form action={signOutAction}>
+              <button type="submit" className="btn btn--small">
+                {t("nav.signOut")}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { env } from "../lib/env";
+import { openDatabase, migrateDatabase, type DbHandle } from "./client";
+import { seedDatabase, type SeedReport } from "./seed";
+
+// The app's one database handle, cached on globalThis so that dev reloads reuse it
+// (a PGlite folder may be open in one place only). A failed start is not remembered:
+// the next call tries again.
+
+interface AppDbState {
+  ready?: Promise<DbHandle>;
+  seedReport?: SeedReport;
+}
+const state: AppDbState = ((globalThis as { __avtalsregistretDb?: AppDbState }).__avtalsregistretDb ??= {});
+
+async function start(): Promise<DbHandle> {
+  const e = env();
+  const handle = await openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.pgliteDir });
+  try {
+    await migrateDatabase(handle);
+    state.seedReport = await seedDatabase(handle.db, { demoUsers: e.demoMode });
+    return handle;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
+
+export function appDatabase(): Promise<DbHandle> {
+  if (!state.ready) {
+    state.ready = start().catch((error: unknown) => {
+      state.ready = undefined;
+      throw error;
+    });
+  }
+  return state.ready;
+}
+
+export async function getDb() {
+  return (await appDatabase()).db;
+}
+
+export function lastSeedReport(): SeedReport | undefined {
+  return state.seedReport;
+}

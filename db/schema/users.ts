@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { role } from "./enums";
+import { organizations } from "./organizations";
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    roles: role("roles").array().notNull(),
+    /** For municipal officials: the one Swedish organisation they act for. */
+    organizationId: uuid("organization_id").references(() => organizations.id),
+    active: boolean("active").notNull().default(true),
+    /** Demo accounts exist only in the embedded demo mode; the UI says so. */
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
+    check("users_has_role", sql`cardinality(${t.roles}) > 0`),
+    check(
+      "users_official_has_organization",
+      sql`NOT ('municipal_official' = ANY(${t.roles})) OR ${t.organizationId} IS NOT NULL`,
+    ),
+    index("users_organization_idx").on(t.organizationId),
+  ],
+);
+
+export type User = typeof users.$inferSelect;

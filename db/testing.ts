@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, inject } from "vitest";
+import { migrateDatabase, openDatabase, type Db, type DbHandle, type Driver } from "./client";
+
+// Integration tests run against a fresh database per test file: an in-memory PGlite always,
+// and a throw-away database on the PostgreSQL server when one is reachable.
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    postgresUrl: string | null;
+  }
+}
+
+export const DEFAULT_TEST_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/test";
+
+export function testDrivers(): Driver[] {
+  return inject("postgresUrl") ? ["pglite", "postgres"] : ["pglite"];
+}
+
+export async function openTestDatabase(driver: Driver): Promise<DbHandle> {
+  if (driver === "pglite") {
+    const handle = await openDatabase({ dataDir: null });
+    await migrateDatabase(handle);
+    return handle;
+  }
+  const serverUrl = inject("postgresUrl");
+  if (!serverUrl) throw new Error("No PostgreSQL server for tests");
+  const name = `avtal_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  await migrateDatabase(handle);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const cleanup = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/**
+ * Declares the same tests once per available driver, each with its own fresh, migrated
+ * database for the whole describe block.
+ */
+export function describeEachDriver(name: string, body: (db: () => Db, driver: Driver) => void): void {
+  for (const driver of testDrivers()) {
+    describe(`${name} [${driver}]`, () => {
+      let handle: DbHandle | undefined;
+      beforeAll(async () => {
+        handle = await openTestDatabase(driver);
+      }, 60_000);
+      afterAll(async () => {
+        await handle?.close();
+      });
+      body(() => {
+        if (!handle) throw new Error("database not open");
+        return handle.db;
+      }, driver);
+    });
+  }
+}
+
+/** The database's own message for a failed query (drizzle wraps it in "Failed query: ..."). */
+export async function databaseError(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } }).cause;
+    return cause?.message ?? (error as Error).message;
+  }
+  throw new Error("expected the database to refuse the statement, but it succeeded");
+}

@@ -1,0 +1,36 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** The environment, validated once. Everything else reads configuration from here. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  SEED_DEMO_USERS: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & { pgliteDir: string; demoMode: boolean };
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+    AUTH_SECRET: process.env.AUTH_SECRET || undefined,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  const e = parsed.data;
+  cached = {
+    ...e,
+    pgliteDir: path.resolve(e.DATA_DIR, "pglite"),
+    // Demo accounts are created only for the embedded database, unless asked for explicitly.
+    demoMode: e.SEED_DEMO_USERS ? e.SEED_DEMO_USERS === "1" : !e.DATABASE_URL,
+  };
+  return cached;
+}

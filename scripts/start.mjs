@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm start`: builds the app when there is no build of the current sources, then serves it.
+// The server migrates and seeds its database at start (instrumentation.ts).
+import { spawnSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+const stampFile = path.join(root, ".next", "source-stamp");
+
+function sourceStamp() {
+  // Hash of every tracked and untracked source file's path, size and mtime: cheap, and changes with any edit.
+  const hash = createHash("sha256");
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if ([".next", "node_modules", ".data", ".git", "test-results", "playwright-report", "e2e"].includes(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        const st = fs.statSync(full);
+        hash.update(`${path.relative(root, full)}:${st.size}:${st.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(root);
+  return hash.digest("hex");
+}
+
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const stamp = sourceStamp();
+const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp;
+if (!built) {
+  console.log("[avtalsregistret] building the app (first start or changed sources)...");
+  const result = spawnSync(bin("next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  fs.writeFileSync(stampFile, stamp);
+}
+const port = process.env.PORT || "3000";
+console.log(`[avtalsregistret] starting at http://localhost:${port}`);
+const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
