@@ -20,3 +20,6 @@ export const reason = pgEnum("reason", REASONS);
 export const initiator = pgEnum("initiator", INITIATORS);
 export const sourceKind = pgEnum("source_kind", SOURCE_KINDS);
 export const role = pgEnum("role", ROLES);
+
+export const proposalStatus = pgEnum("proposal_status", ["open", "changes_requested", "approved", "rejected", "withdrawn"]);
+export const proposalKind = pgEnum("proposal_kind", ["agreement.create", "agreement.update", "event.create", "revision.revert"]);

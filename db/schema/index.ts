@@ -5,3 +5,7 @@ export * from "./agreements";
 export * from "./sources";
 export * from "./events";
 export * from "./revisions";
+export * from "./audit";
+export * from "./attachments";
+export * from "./claims";
+export * from "./reviews";

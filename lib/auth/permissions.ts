@@ -1,0 +1,113 @@
+import type { Role } from "../domain/enums";
+
+/**
+ * The permission matrix: the one place that decides who may do what. Every server action and
+ * route handler asks `can(user, action, resource)` (through lib/auth/guard.ts); the UI asks the
+ * same function only to hide what would be refused.
+ */
+
+export const ACTIONS = [
+  // reading (anyone signed in)
+  "agreement.read",
+  "event.read",
+  "source.read",
+  "attachment.read",
+  "dashboard.read",
+  "organization.read",
+  // curating (analysts)
+  "agreement.create",
+  "agreement.update",
+  "organization.create",
+  "organization.update",
+  "source.create",
+  "source.update",
+  "event.create",
+  "event.correct",
+  "attachment.upload",
+  "claim.create",
+  "claim.prefer",
+  "revision.revert",
+  "import.run",
+  // collaboration
+  "proposal.create",
+  "proposal.read",
+  "proposal.comment",
+  "proposal.revise",
+  "proposal.review",
+  // administration
+  "user.manage",
+  "audit.read",
+  "settings.manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Actor {
+  id: string;
+  roles: readonly Role[];
+  /** For municipal officials: their organisation. Never taken from the client. */
+  organizationId: string | null;
+  active: boolean;
+}
+
+/** What an action is about, where the answer depends on it. */
+export interface Resource {
+  /** The Swedish organisation the record belongs to (an agreement's Swedish party). */
+  organizationId?: string | null;
+  /** The author of a proposal. */
+  authorId?: string | null;
+}
+
+const READ_ACTIONS: ReadonlySet<Action> = new Set([
+  "agreement.read",
+  "event.read",
+  "source.read",
+  "attachment.read",
+  "dashboard.read",
+  "organization.read",
+]);
+
+const ANALYST_ACTIONS: ReadonlySet<Action> = new Set([
+  "agreement.create",
+  "agreement.update",
+  "organization.create",
+  "organization.update",
+  "source.create",
+  "source.update",
+  "event.create",
+  "event.correct",
+  "attachment.upload",
+  "claim.create",
+  "claim.prefer",
+  "revision.revert",
+  "import.run",
+]);
+
+const ADMIN_ACTIONS: ReadonlySet<Action> = new Set(["user.manage", "audit.read", "settings.manage"]);
+
+export function can(user: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
+  if (!user || !user.active) return false;
+  const has = (role: Role) => user.roles.includes(role);
+  const isOfficialOf = (orgId: string | null | undefined) =>
+    has("municipal_official") && !!user.organizationId && !!orgId && orgId === user.organizationId;
+  const isAuthor = !!resource.authorId && resource.authorId === user.id;
+
+  if (READ_ACTIONS.has(action)) return true;
+  if (ANALYST_ACTIONS.has(action)) return has("analyst");
+  if (ADMIN_ACTIONS.has(action)) return has("admin");
+
+  switch (action) {
+    case "proposal.create":
+      // Analysts may propose for any record; officials only for their own organisation's.
+      return has("analyst") || isOfficialOf(resource.organizationId);
+    case "proposal.read":
+    case "proposal.comment":
+      return isAuthor || has("reviewer") || has("analyst") || has("admin");
+    case "proposal.revise":
+      return isAuthor;
+    case "proposal.review":
+      // Never one's own proposal, whatever else one may do.
+      return has("reviewer") && !!resource.authorId && !isAuthor;
+    default:
+      return false;
+  }
+}
