@@ -10,12 +10,15 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 process.chdir(root);
 const stampFile = path.join(root, ".next", "source-stamp");
 
+// Folders and files that are not sources of the build, or that the build itself writes.
+const IGNORED = new Set([".next", "node_modules", ".data", ".git", "test-results", "playwright-report", "screenshots", "e2e", "next-env.d.ts"]);
+
 function sourceStamp() {
   // Hash of every tracked and untracked source file's path, size and mtime: cheap, and changes with any edit.
   const hash = createHash("sha256");
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if ([".next", "node_modules", ".data", ".git", "test-results", "playwright-report", "e2e"].includes(entry.name)) continue;
+      if (IGNORED.has(entry.name) || entry.name.endsWith(".tsbuildinfo")) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else {
