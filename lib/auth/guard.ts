@@ -1,20 +1,10 @@
 import { getDb } from "@/db/app-db";
 import type { Db } from "@/db/client";
 import { getCurrentUser, type CurrentUser } from "./current-user";
+import { ForbiddenError, UnauthenticatedError } from "./errors";
 import { can, type Action, type Resource } from "./permissions";
 
-export class ForbiddenError extends Error {
-  readonly status = 403;
-  constructor(public readonly action: Action) {
-    super(`Not permitted: ${action}`);
-  }
-}
-export class UnauthenticatedError extends Error {
-  readonly status = 401;
-  constructor() {
-    super("Sign in first");
-  }
-}
+export { ForbiddenError, UnauthenticatedError };
 
 export interface ActionContext {
   user: CurrentUser;
