@@ -103,3 +103,81 @@ export const decisionSchema = z.object({
   version: z.number().int().positive(),
   reason: optionalText(5000),
 });
+
+/**
+ * The proposal form as people fill it in (flat fields, strings). `toProposalInput` turns it into
+ * the payload that `createProposalSchema` checks again on the server.
+ */
+export const proposalFormSchema = z
+  .object({
+    mode: z.enum(["status", "fields"]),
+    summary: z.string().trim().max(500, "review.errors.tooLong"),
+    status: z.enum(EVENT_STATUSES),
+    effective: z.string().trim().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, "review.errors.partialDate"),
+    reasons: z.array(z.enum(REASONS)),
+    reasonOther: z.string().trim().max(500, "review.errors.tooLong"),
+    decidedBy: z.string().trim().max(200, "review.errors.tooLong"),
+    initiatedBy: z.enum(INITIATORS),
+    note: z.string().trim().max(2000, "review.errors.tooLong"),
+    protocolBody: z.string().trim().max(200, "review.errors.tooLong"),
+    meetingDate: z.string().trim(),
+    paragraph: z.string().trim().max(50, "review.errors.tooLong"),
+    diarienummer: z.string().trim().max(100, "review.errors.tooLong"),
+    attachmentId: z.string(),
+    quote: z.string().trim().max(2000, "review.errors.tooLong"),
+    designation: z.string().trim().max(300, "review.errors.tooLong"),
+    established: z.string().trim().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, "review.errors.partialDate"),
+    funding: z.string().trim().max(300, "review.errors.tooLong"),
+    areas: z.string().trim().max(2000, "review.errors.tooLong"),
+    notes: z.string().trim().max(5000, "review.errors.tooLong"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mode !== "status") return;
+    if (v.protocolBody.length < 2) ctx.addIssue({ code: "custom", path: ["protocolBody"], message: "review.errors.protocolBody" });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v.meetingDate)) ctx.addIssue({ code: "custom", path: ["meetingDate"], message: "review.errors.meetingDate" });
+    if (!v.diarienummer && !v.attachmentId) ctx.addIssue({ code: "custom", path: ["diarienummer"], message: "review.errors.protocolNeedsEvidence" });
+    if (v.reasons.includes("other") && !v.reasonOther) ctx.addIssue({ code: "custom", path: ["reasonOther"], message: "review.errors.reasonOther" });
+  });
+export type ProposalFormValues = z.infer<typeof proposalFormSchema>;
+
+const orNull = (s: string) => (s === "" ? null : s);
+
+/** The payload for `createProposalSchema` from the form; only fields that differ from `current` are proposed. */
+export function toProposalInput(
+  v: ProposalFormValues,
+  agreement: { id: string; version: number; current: { designation: string | null; established: string | null; funding: string | null; areas: string[]; notes: string | null } },
+): CreateProposalInput {
+  if (v.mode === "status") {
+    return {
+      kind: "event.create",
+      agreementId: agreement.id,
+      summary: orNull(v.summary),
+      event: {
+        status: v.status,
+        effective: orNull(v.effective),
+        reasons: v.reasons,
+        reasonOther: orNull(v.reasonOther),
+        decidedBy: orNull(v.decidedBy),
+        initiatedBy: v.initiatedBy,
+        note: orNull(v.note),
+        sources: [
+          {
+            type: "protocol",
+            body: v.protocolBody,
+            meetingDate: v.meetingDate,
+            paragraph: orNull(v.paragraph),
+            diarienummer: orNull(v.diarienummer),
+            attachmentId: orNull(v.attachmentId),
+            quote: orNull(v.quote),
+          },
+        ],
+      },
+    };
+  }
+  const areas = v.areas.split(",").map((a) => a.trim()).filter(Boolean);
+  const next = { designation: orNull(v.designation), established: orNull(v.established), funding: orNull(v.funding), areas, notes: orNull(v.notes) };
+  const changes = Object.fromEntries(
+    Object.entries(next).filter(([k, value]) => JSON.stringify(value) !== JSON.stringify(agreement.current[k as keyof typeof next])),
+  );
+  return { kind: "agreement.update", agreementId: agreement.id, baseVersion: agreement.version, summary: orNull(v.summary), changes };
+}
