@@ -37,7 +37,7 @@ export async function recordHistory(db: Db, entityType: RevisionEntity, entityId
       LEFT JOIN users pr ON pr.id = p.decided_by
       WHERE r.entity_type = ${entityType} AND r.entity_id = ${entityId}
       UNION ALL
-      SELECT 'event', e.id::text, e.recorded_at::text, 'agreement.status_' || e.status, e.recorded_by, u.name,
+      SELECT 'event', e.seq::text, e.recorded_at::text, 'agreement.status_' || e.status, e.recorded_by, u.name,
         ARRAY['status']::text[], NULL, jsonb_build_object('status', e.status, 'effectiveOn', e.effective_on, 'precision', e.effective_precision,
           'supersedesId', e.supersedes_id),
         coalesce(e.correction_reason, e.note), e.proposal_id, pa.name, pr.name
@@ -47,6 +47,6 @@ export async function recordHistory(db: Db, entityType: RevisionEntity, entityId
       LEFT JOIN users pa ON pa.id = p.author_id
       LEFT JOIN users pr ON pr.id = p.decided_by
       WHERE ${entityType} = 'agreement' AND e.agreement_id = ${entityId}
-    ) h ORDER BY h.at DESC, h.id DESC`,
+    ) h ORDER BY h.at DESC, h.type ASC, h.id::bigint DESC`,
   );
 }

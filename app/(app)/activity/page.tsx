@@ -2,6 +2,7 @@ import Link from "next/link";
 import { asc, ne } from "drizzle-orm";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { users } from "@/db/schema";
+import { ActionLabel } from "@/components/review/action-label";
 import { activityFeed, activityFilterSchema } from "@/lib/activity/feed";
 import { requirePermission } from "@/lib/auth/guard";
 import { proposalOrganizations } from "@/lib/review/queries";
@@ -76,7 +77,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
                 <td>{format.dateTime(new Date(i.at), { dateStyle: "medium", timeStyle: "short" })}</td>
                 <td>{i.actorName}</td>
                 <td>
-                  <code>{i.action}</code>
+                  <ActionLabel action={i.action} />
                 </td>
                 <td>
                   {i.kind === "proposal" ? (

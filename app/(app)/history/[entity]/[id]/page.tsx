@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { ActionLabel } from "@/components/review/action-label";
 import { RevertButton } from "@/components/review/revert-button";
 import { organizations, sources } from "@/db/schema";
 import { getAgreement } from "@/lib/agreements/get";
@@ -56,7 +57,9 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
           <li key={`${e.type}-${e.id}`} data-testid="history-entry">
             <div className="event-title">
               <span className="event-date">{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short" })}</span>
-              <code>{e.action}</code>
+              <span data-action={e.action}>
+                <ActionLabel action={e.action} />
+              </span>
               <span>{e.actorName}</span>
             </div>
             {e.proposalId && (
