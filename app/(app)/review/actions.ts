@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/result";
 import { requireUser } from "@/lib/auth/guard";
+import { flushEmails } from "@/lib/notifications/email";
 import {
   approveProposal,
   commentOnProposal,
@@ -16,6 +17,11 @@ import {
 
 // Thin: every function checks the user's rights itself (lib/review), whatever the client sends.
 
+async function afterChange(ctx: { db: Parameters<typeof flushEmails>[0] }, proposalId?: string, agreementId?: string) {
+  await flushEmails(ctx.db);
+  refresh(proposalId, agreementId);
+}
+
 function refresh(proposalId?: string, agreementId?: string) {
   revalidatePath("/review");
   if (proposalId) revalidatePath(`/review/${proposalId}`);
@@ -25,23 +31,26 @@ function refresh(proposalId?: string, agreementId?: string) {
 
 export async function createProposalAction(input: unknown) {
   return runAction(async () => {
-    const p = await createProposal({ ctx: await requireUser(), input });
-    refresh(p.id, p.agreementId ?? undefined);
+    const ctx = await requireUser();
+    const p = await createProposal({ ctx, input });
+    await afterChange(ctx, p.id, p.agreementId ?? undefined);
     return { id: p.id };
   });
 }
 
 export async function reviseProposalAction(proposalId: string, proposal: unknown, comment?: string) {
   return runAction(async () => {
-    await reviseProposal({ ctx: await requireUser(), input: { proposalId, proposal, comment } });
-    refresh(proposalId);
+    const ctx = await requireUser();
+    await reviseProposal({ ctx, input: { proposalId, proposal, comment } });
+    await afterChange(ctx, proposalId);
   });
 }
 
 export async function commentAction(input: { proposalId: string; body: string }) {
   return runAction(async () => {
-    await commentOnProposal({ ctx: await requireUser(), input });
-    refresh(input.proposalId);
+    const ctx = await requireUser();
+    await commentOnProposal({ ctx, input });
+    await afterChange(ctx, input.proposalId);
   });
 }
 
@@ -53,7 +62,7 @@ export async function decideAction(kind: DecisionKind, input: { proposalId: stri
     if (kind === "approve") await approveProposal({ ctx, input });
     else if (kind === "reject") await rejectProposal({ ctx, input });
     else await requestChanges({ ctx, input });
-    refresh(input.proposalId);
+    await afterChange(ctx, input.proposalId);
   });
 }
 
