@@ -54,7 +54,7 @@ export async function attemptSignIn(db: Db, attempt: SignInAttempt, options: Sig
     const fail = async (reason: SignInFailureReason, user: User | undefined) =>
       recordAudit(tx, {
         action: "auth.sign_in_failed",
-        actorId: user?.id,
+        // Whoever typed the email is unknown: the account is the target, not the actor.
         targetUserId: user?.id,
         email: typedEmail,
         ip,
@@ -83,7 +83,6 @@ export async function attemptSignIn(db: Db, attempt: SignInAttempt, options: Sig
       if (!state?.lockedNow) continue;
       await recordAudit(tx, {
         action: "auth.lockout",
-        actorId: user?.id,
         targetUserId: user?.id,
         email: typedEmail,
         ip,

@@ -20,12 +20,7 @@ export async function createFirstAdmin(
   input: { email: string; name: string; password: string },
   via: "command" | "environment",
 ): Promise<FirstAdminOutcome> {
-  const parsed = firstAdminSchema.safeParse(input);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${describe(i.message)}`).join("; ");
-    throw new Error(`Cannot create the administrator: ${problems}`);
-  }
-  const data = parsed.data;
+  const data = checkFirstAdminInput(input);
   const [existing] = await db.select().from(users).where(eq(users.email, data.email));
   if (existing) return { status: "exists", id: existing.id, isAdmin: existing.roles.includes("admin") && existing.active };
   const passwordHash = await hashPassword(data.password);
@@ -49,6 +44,16 @@ export async function createFirstAdmin(
   });
 }
 
+/** The validated input, or an error that says in words what is wrong (for the command line and the start-up log). */
+export function checkFirstAdminInput(input: { email: string; name: string; password: string }) {
+  const parsed = firstAdminSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${describe(i.message)}`).join("; ");
+    throw new Error(`Cannot create the administrator: ${problems}`);
+  }
+  return parsed.data;
+}
+
 /** How many active administrators there are (demo ones included). */
 export async function countActiveAdmins(db: Db): Promise<number> {
   const [row] = await db
@@ -59,7 +64,7 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 }
 
 const MESSAGES: Record<string, string> = {
-  "auth.emailRequired": "an email address is required",
+  "admin.emailRequired": "an email address is required",
   "auth.emailInvalid": "not a valid email address",
   "admin.nameRequired": "a name is required",
   "admin.nameTooLong": "the name is too long",

@@ -21,8 +21,9 @@ export function invalidInput(error: z.ZodError): WriteFailure {
   return { ok: false, fieldErrors, message: flat.formErrors[0] ?? "admin.fixErrors" };
 }
 
+/** One field's error; the form-level message only points at the fields. */
 export function fieldError(field: string, message: string): WriteFailure {
-  return { ok: false, fieldErrors: { [field]: [message] }, message };
+  return { ok: false, fieldErrors: { [field]: [message] }, message: "admin.fixErrors" };
 }
 
 export function failure(message: string): WriteFailure {

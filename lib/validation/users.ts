@@ -39,9 +39,9 @@ function dropOrganizationUnlessOfficial<T extends { roles: Role[]; organizationI
 }
 
 export const emailField = z
-  .string({ error: "auth.emailRequired" })
+  .string({ error: "admin.emailRequired" })
   .trim()
-  .min(1, "auth.emailRequired")
+  .min(1, "admin.emailRequired")
   .max(254, "auth.emailInvalid")
   .pipe(z.email("auth.emailInvalid"))
   .transform((e) => e.toLowerCase());
