@@ -108,7 +108,11 @@ test("changes roles and deactivates: the user loses access at once, keeps histor
   await expect(access.getByRole("status")).toHaveText("Kontot har återaktiverats.");
   await ida.getByRole("button", { name: "Logga in" }).click();
   await ida.waitForURL("**/agreements");
+  await ida.getByRole("button", { name: "Logga ut" }).click();
+  await ida.waitForURL("**/login");
   await idaContext.close();
+  await page.reload();
+  await expect(page.getByTestId("audit-row").first()).toContainText("Utloggning");
 });
 
 test("an admin cannot deactivate themselves or take away their own admin role", async ({ page }) => {
@@ -161,4 +165,15 @@ test("the audit log lists and filters sign-ins, failures and account changes", a
 
   await page.goto("/admin/audit?from=2026-99-99");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Filtret är ogiltigt och har ignorerats.");
+});
+
+test("the administration speaks English too", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "locale", value: "en", url: baseURL! }]);
+  await page.goto("/admin/users");
+  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Users" })).toContainText("Municipal official");
+  await page.goto("/admin/audit?action=auth.sign_in");
+  await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("audit-row").first()).toContainText("Sign-in");
+  await page.screenshot({ path: "screenshots/admin-audit-en.png", fullPage: true });
 });
