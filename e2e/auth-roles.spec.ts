@@ -101,9 +101,18 @@ test.describe("a direct request by a role that may not do it", () => {
     });
     expect(replay.status()).toBe(403);
 
+    // The same replay with the admin's session works: the refusal above was the permission, not the replay.
+    const controlEmail = `replayed-by-admin-${Date.now()}@example.se`;
+    const control = await adminContext.request.post("/admin/users/new", {
+      headers: { "next-action": actionId, "content-type": actionRequest.headers()["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component", origin: baseURL! },
+      data: body.replace(legitEmail, controlEmail),
+    });
+    expect(control.status()).toBe(200);
+
     await adminPage.goto("/admin/users");
     const table = adminPage.getByRole("table", { name: "Användare" });
     await expect(table).toContainText(legitEmail);
+    await expect(table).toContainText(controlEmail);
     await expect(table).not.toContainText(sneakyEmail);
     await adminContext.close();
   });
