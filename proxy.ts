@@ -1,17 +1,44 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/auth/csp";
 import { auth } from "@/lib/auth/next-auth";
+import { isSameOriginRequest } from "@/lib/auth/origin";
 
-// The signed-in gate: every page but sign-in needs a session. Pages and actions still check
-// the user and the permission themselves; this only sends strangers to the sign-in page.
+// Runs before every page and route handler (not static files):
+// 1. a Content Security Policy with a fresh nonce, which Next puts on its own scripts;
+// 2. CSRF: a cross-site POST/PUT/PATCH/DELETE to a route handler is refused (server actions
+//    are checked by Next itself; next-auth's own endpoints by its CSRF token);
+// 3. the signed-in gate: every page but sign-in needs a session. Pages, actions and route
+//    handlers still check the user and the permission themselves; this only sends strangers
+//    to the sign-in page (pages) or answers 401 (API).
+
+const PUBLIC_PATHS = ["/login", "/api/auth"];
+const isPublic = (path: string) => PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+
 const gate = auth((req) => {
-  if (req.auth) return NextResponse.next();
-  if (req.nextUrl.pathname.startsWith("/api/")) {
-    return NextResponse.json({ error: "unauthenticated", message: "Sign in first." }, { status: 401 });
+  const path = req.nextUrl.pathname;
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const withCsp = (response: NextResponse) => {
+    response.headers.set("Content-Security-Policy", csp);
+    return response;
+  };
+
+  if (path.startsWith("/api/") && !path.startsWith("/api/auth/") && !isSameOriginRequest(req.method, req.url, req.headers)) {
+    return withCsp(NextResponse.json({ error: "forbidden", message: "Cross-site request refused." }, { status: 403 }));
   }
-  const login = new URL("/login", req.nextUrl.origin);
-  const back = req.nextUrl.pathname + req.nextUrl.search;
-  if (back !== "/") login.searchParams.set("callbackUrl", back);
-  return NextResponse.redirect(login);
+  if (!req.auth && !isPublic(path)) {
+    if (path.startsWith("/api/")) {
+      return withCsp(NextResponse.json({ error: "unauthenticated", message: "Sign in first." }, { status: 401 }));
+    }
+    const login = new URL("/login", req.nextUrl.origin);
+    const back = path + req.nextUrl.search;
+    if (back !== "/") login.searchParams.set("callbackUrl", back);
+    return withCsp(NextResponse.redirect(login));
+  }
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  return withCsp(NextResponse.next({ request: { headers: requestHeaders } }));
 });
 
 export function proxy(request: NextRequest, event: NextFetchEvent) {
@@ -19,5 +46,5 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!login|api/auth|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

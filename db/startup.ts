@@ -1,5 +1,6 @@
 import { env } from "../lib/env";
 import { resolveAuthSecret } from "../lib/auth/secret";
+import { countActiveAdmins, createFirstAdmin } from "../lib/users/first-admin";
 import { appDatabase, lastSeedReport } from "./app-db";
 import { DEMO_PASSWORD } from "./seed";
 
@@ -24,5 +25,44 @@ export async function announceStartup(): Promise<void> {
       }
     }
   }
+  lines.push(...(await firstAdmin(handle.db)));
   console.log(lines.join("\n"));
+}
+
+/** ADMIN_EMAIL + ADMIN_PASSWORD create the first administrator; without any admin, say how to make one. */
+async function firstAdmin(db: Awaited<ReturnType<typeof appDatabase>>["db"]): Promise<string[]> {
+  const e = env();
+  if (e.ADMIN_EMAIL || e.ADMIN_PASSWORD) {
+    if (!e.ADMIN_EMAIL || !e.ADMIN_PASSWORD) {
+      throw new Error("ADMIN_EMAIL and ADMIN_PASSWORD must be set together to create the first administrator.");
+    }
+    const outcome = await createFirstAdmin(
+      db,
+      { email: e.ADMIN_EMAIL, name: e.ADMIN_NAME || e.ADMIN_EMAIL.split("@")[0]!, password: e.ADMIN_PASSWORD },
+      "environment",
+    );
+    if (outcome.status === "created") return [`[avtalsregistret] administrator ${e.ADMIN_EMAIL} created from ADMIN_EMAIL/ADMIN_PASSWORD`];
+    return [
+      outcome.isAdmin
+        ? `[avtalsregistret] ADMIN_EMAIL ${e.ADMIN_EMAIL} already has an account; left unchanged (its password is not reset from ADMIN_PASSWORD)`
+        : `[avtalsregistret] warning: ADMIN_EMAIL ${e.ADMIN_EMAIL} belongs to an account that is not an active administrator; left unchanged`,
+    ];
+  }
+  if ((await countActiveAdmins(db)) === 0) {
+    return [
+      "[avtalsregistret] no administrator yet: run `npm run create-admin -- --email you@example.se --name \"Your Name\"`",
+      "                  or start once with ADMIN_EMAIL and ADMIN_PASSWORD set",
+    ];
+  }
+  return [];
+}
+
+/** announceStartup, or the reason on stderr and exit code 1: a server that cannot work should not pretend to. */
+export async function startOrExit(): Promise<void> {
+  try {
+    await announceStartup();
+  } catch (error) {
+    console.error(`\n[avtalsregistret] cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
 }

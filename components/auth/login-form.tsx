@@ -24,7 +24,7 @@ export function LoginForm({ action, callbackUrl }: Props) {
   const onSubmit = handleSubmit(async (values) => {
     setServerError(null);
     const result = await action(values, callbackUrl);
-    if (result) setServerError(t("auth.failed"));
+    if (result) setServerError(result.error === "locked" ? t("security.locked") : t("auth.failed"));
   });
 
   return (

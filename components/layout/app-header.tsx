@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { setLocaleAction, signOutAction } from "@/app/actions";
 import { getDb } from "@/db/app-db";
 import { unreadCount } from "@/lib/notifications";
@@ -31,6 +32,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               <li>
                 <Link href="/activity">{t("activity.title")}</Link>
               </li>
+              {can({ ...user, active: true }, "user.manage") && <li><Link href="/admin/users">{t("admin.nav")}</Link></li>}
             </ul>
           </nav>
           <div className="app-header__user">

@@ -1,3 +1,4 @@
+import { forbidden, redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { ForbiddenError, UnauthenticatedError } from "../auth/errors";
 import { ReviewError } from "../review/errors";
@@ -14,8 +15,9 @@ export function toActionResult(error: unknown): ActionResult<never> {
     for (const issue of error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
     return { ok: false, code: "invalid", message: "invalid", fieldErrors };
   }
-  if (error instanceof ForbiddenError) return { ok: false, code: "forbidden", message: error.message };
-  if (error instanceof UnauthenticatedError) return { ok: false, code: "unauthenticated", message: error.message };
+  // A refused permission is a crafted request (the UI offers only what is allowed): a real 403.
+  if (error instanceof ForbiddenError) forbidden();
+  if (error instanceof UnauthenticatedError) redirect("/login");
   if (error instanceof ReviewError) return { ok: false, code: error.code, message: error.message, details: error.details };
   throw error;
 }

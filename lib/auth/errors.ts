@@ -1,8 +1,6 @@
 import type { Action } from "./permissions";
 
-// Kept apart from guard.ts so that domain functions (and their tests) can throw them without
-// loading next-auth.
-
+/** The user may not do this: 403. */
 export class ForbiddenError extends Error {
   readonly status = 403;
   constructor(
@@ -10,12 +8,15 @@ export class ForbiddenError extends Error {
     message = `Not permitted: ${action}`,
   ) {
     super(message);
+    this.name = "ForbiddenError";
   }
 }
 
+/** No (valid) session, or the account is deactivated: 401. */
 export class UnauthenticatedError extends Error {
   readonly status = 401;
   constructor() {
     super("Sign in first");
+    this.name = "UnauthenticatedError";
   }
 }

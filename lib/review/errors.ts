@@ -6,7 +6,6 @@ export class ReviewError extends Error {
       | "not_open"
       | "version_conflict"
       | "stale"
-      | "self_review"
       | "invalid_transition"
       | "nothing_to_revert",
     message: string,

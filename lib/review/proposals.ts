@@ -131,7 +131,7 @@ async function requireOpen(tx: Tx, p: Proposal, expectedVersion?: number) {
 
 function requireReviewer(ctx: ActionContext, p: Proposal) {
   if (p.authorId === ctx.user.id && ctx.user.roles.includes("reviewer")) {
-    throw new ReviewError("self_review", "You cannot decide your own proposal; another reviewer must.");
+    throw new ForbiddenError("proposal.review", "You cannot decide your own proposal; another reviewer must.");
   }
   if (!can(actor(ctx), "proposal.review", { authorId: p.authorId })) throw new ForbiddenError("proposal.review");
 }

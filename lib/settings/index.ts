@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
+import { assertCan, type ActionContext } from "../auth/context";
 import { appSettings, auditLog } from "@/db/schema";
 
 /** Admin settings with their types and defaults. */
@@ -28,4 +29,13 @@ export async function setSetting<K extends SettingKey>(db: Db, actorId: string, 
       .onConflictDoUpdate({ target: appSettings.key, set: { value: parsed, updatedBy: actorId, updatedAt: new Date() } });
     await tx.insert(auditLog).values({ action: "settings.update", actorId, details: { key, before, after: parsed } });
   });
+}
+
+const settingsInputSchema = z.object({ analystEditsRequireReview: z.boolean() });
+
+/** The admin's settings form: permission first, then each setting with its audit row. */
+export async function updateSettings({ ctx, input }: { ctx: ActionContext; input: unknown }): Promise<void> {
+  assertCan(ctx.user, "settings.manage");
+  const parsed = settingsInputSchema.parse(input);
+  await setSetting(ctx.db, ctx.user.id, "analystEditsRequireReview", parsed.analystEditsRequireReview);
 }

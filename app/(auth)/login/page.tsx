@@ -37,6 +37,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               </li>
             ))}
           </ul>
+          <p className="muted" style={{ marginBottom: 0 }}>
+            {t("security.demoOnly")}
+          </p>
         </div>
       )}
     </main>

@@ -1,17 +1,18 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
-import { getSetting, setSetting } from "@/lib/settings";
+import { requirePagePermission } from "@/lib/auth/page";
+import { getSetting, updateSettings } from "@/lib/settings";
 
 async function saveSettings(formData: FormData) {
   "use server";
-  const { db, user } = await requirePermission("settings.manage");
-  await setSetting(db, user.id, "analystEditsRequireReview", formData.get("analystEditsRequireReview") === "on");
+  const ctx = await requirePermission("settings.manage");
+  await updateSettings({ ctx, input: { analystEditsRequireReview: formData.get("analystEditsRequireReview") === "on" } });
   revalidatePath("/admin/settings");
 }
 
 export default async function SettingsPage() {
-  const { db } = await requirePermission("settings.manage");
+  const { db } = await requirePagePermission("settings.manage");
   const requireReview = await getSetting(db, "analystEditsRequireReview");
   const t = await getTranslations("settings");
   return (

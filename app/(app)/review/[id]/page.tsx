@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { CommentForm } from "@/components/review/comment-form";
@@ -7,7 +7,7 @@ import { DecisionPanel } from "@/components/review/decision-panel";
 import { DiffTable } from "@/components/review/diff-table";
 import { ProposedEvent } from "@/components/review/proposed-event";
 import { WithdrawButton } from "@/components/review/withdraw-button";
-import { ForbiddenError, requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getProposalDetail } from "@/lib/review/queries";
 import { commentAction, decideAction, rebaseAction, withdrawAction } from "../actions";
@@ -20,7 +20,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   if (!detail) notFound();
   const { proposal: p, payload } = detail;
   const actor = { ...user, active: true };
-  if (!can(actor, "proposal.read", { authorId: p.authorId })) throw new ForbiddenError("proposal.read");
+  if (!can(actor, "proposal.read", { authorId: p.authorId })) forbidden();
   const t = await getTranslations();
   const format = await getFormatter();
   const isAuthor = p.authorId === user.id;

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ProposalForm } from "@/components/review/proposal-form";
 import { agreements, proposals } from "@/db/schema";
-import { ForbiddenError, requireUser } from "@/lib/auth/guard";
+import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import { getAgreement } from "@/lib/agreements/get";
 import { agreementFieldValues } from "@/lib/review/agreement-fields";
@@ -85,7 +85,7 @@ export default async function ProposePage({ params, searchParams }: { params: Pr
   const { db, user } = await requireUser();
   const detail = await getAgreement(db, id);
   if (!detail) notFound();
-  if (!can({ ...user, active: true }, "proposal.create", { organizationId: detail.swedish.id })) throw new ForbiddenError("proposal.create");
+  if (!can({ ...user, active: true }, "proposal.create", { organizationId: detail.swedish.id })) forbidden();
   const [row] = await db.select().from(agreements).where(eq(agreements.id, id));
   const values = agreementFieldValues(row!);
   const current = {

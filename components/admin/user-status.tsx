@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server";
+import type { UserRow } from "@/lib/users/list";
+import styles from "./admin.module.css";
+
+export async function UserStatusBadges({ user }: { user: Pick<UserRow, "active" | "isDemo" | "isSystem"> }) {
+  const t = await getTranslations("admin");
+  return (
+    <span className={styles.roles}>
+      {user.isSystem ? (
+        <span className={`badge ${styles.badgeInactive}`}>{t("system")}</span>
+      ) : (
+        <span className={`badge ${user.active ? styles.badgeActive : styles.badgeInactive}`}>{user.active ? t("active") : t("inactive")}</span>
+      )}
+      {user.isDemo && <span className={`badge ${styles.badgeDemo}`}>{t("demo")}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,97 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users, type User } from "@/db/schema";
+import { signInSchema } from "../validation/auth";
+import { recordAudit } from "./audit";
+import type { SignInFailureReason } from "./audit-actions";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { clearFailures, DEFAULT_THROTTLE_POLICY, emailKey, ipKey, lockedUntil, registerFailure, type ThrottlePolicy } from "./throttle";
+
+export interface SignInAttempt {
+  email: unknown;
+  password: unknown;
+  /** The client's address, as far as it is known (lib/auth/client-ip.ts). */
+  ip: string | null;
+}
+
+export type SignInOutcome =
+  | { ok: true; user: User }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; until: Date };
+
+export interface SignInOptions {
+  /** The clock; injectable so that tests can step past a lock without sleeping. */
+  now?: () => Date;
+  policy?: ThrottlePolicy;
+}
+
+/**
+ * Checks an email and password, with throttling and an audit entry for every outcome.
+ *
+ * The answer never reveals whether an account has the email: unknown emails cost the same
+ * password hashing, are counted and locked the same way, and get the same "invalid". While
+ * the email or the address is locked, even the right password is refused ("locked").
+ * Attempts on one email are serialised (an advisory lock held for the attempt), so that
+ * parallel guesses cannot slip past the count.
+ */
+export async function attemptSignIn(db: Db, attempt: SignInAttempt, options: SignInOptions = {}): Promise<SignInOutcome> {
+  const now = (options.now ?? (() => new Date()))();
+  const policy = options.policy ?? DEFAULT_THROTTLE_POLICY;
+  const parsed = signInSchema.safeParse({ email: attempt.email, password: attempt.password });
+  const typedEmail = typeof attempt.email === "string" ? attempt.email.trim() : null;
+  const ip = attempt.ip;
+  if (!parsed.success) {
+    await recordAudit(db, { action: "auth.sign_in_failed", email: typedEmail, ip, details: { reason: "invalid_input" }, at: now });
+    return { ok: false, reason: "invalid" };
+  }
+  const email = parsed.data.email.toLowerCase();
+  const keys = { email: emailKey(email), ip: ip ? ipKey(ip) : null };
+  // Hash outside the transaction: argon2 is slow on purpose.
+  const fallbackHash = await dummyPasswordHash();
+
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${keys.email}, 0))`);
+    const fail = async (reason: SignInFailureReason, user: User | undefined) =>
+      recordAudit(tx, {
+        action: "auth.sign_in_failed",
+        // Whoever typed the email is unknown: the account is the target, not the actor.
+        targetUserId: user?.id,
+        email: typedEmail,
+        ip,
+        details: { reason },
+        at: now,
+      });
+
+    const [user] = await tx.select().from(users).where(eq(users.email, email));
+    const until = await lockedUntil(tx, [keys.email, ...(keys.ip ? [keys.ip] : [])], now);
+    if (until) {
+      await fail("locked", user);
+      return { ok: false, reason: "locked", until } as const;
+    }
+
+    const passwordOk = await verifyPassword(user?.passwordHash ?? fallbackHash, parsed.data.password);
+    if (user && passwordOk && user.active) {
+      await clearFailures(tx, keys.email);
+      await recordAudit(tx, { action: "auth.sign_in", actorId: user.id, targetUserId: user.id, email: typedEmail, ip, at: now });
+      return { ok: true, user } as const;
+    }
+
+    await fail(!user ? "unknown_email" : !passwordOk ? "wrong_password" : "inactive", user);
+    const byEmail = await registerFailure(tx, keys.email, policy.email, now);
+    const byIp = keys.ip ? await registerFailure(tx, keys.ip, policy.ip, now) : null;
+    for (const [scope, state] of [["email", byEmail], ["ip", byIp]] as const) {
+      if (!state?.lockedNow) continue;
+      await recordAudit(tx, {
+        action: "auth.lockout",
+        targetUserId: user?.id,
+        email: typedEmail,
+        ip,
+        details: { scope, failures: state.failures, lockedUntil: state.lockedUntil?.toISOString() },
+        at: now,
+      });
+    }
+    const lockedAfter = [byEmail.lockedUntil, byIp?.lockedUntil].filter((d): d is Date => !!d && d > now);
+    if (lockedAfter.length > 0) return { ok: false, reason: "locked", until: new Date(Math.max(...lockedAfter.map((d) => d.getTime()))) } as const;
+    return { ok: false, reason: "invalid" } as const;
+  });
+}
