@@ -3,10 +3,13 @@ import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { setLocaleAction, signOutAction } from "@/app/actions";
+import { getDb } from "@/db/app-db";
+import { unreadCount } from "@/lib/notifications";
 import { LanguageSwitch } from "./language-switch";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const t = await getTranslations();
+  const unread = await unreadCount(await getDb(), user.id);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -23,10 +26,24 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               <li>
                 <Link href="/agreements">{t("nav.agreements")}</Link>
               </li>
+              <li>
+                <Link href="/review">{t("review.title")}</Link>
+              </li>
+              <li>
+                <Link href="/activity">{t("activity.title")}</Link>
+              </li>
               {can({ ...user, active: true }, "user.manage") && <li><Link href="/admin/users">{t("admin.nav")}</Link></li>}
             </ul>
           </nav>
           <div className="app-header__user">
+            <Link href="/notifications" aria-label={`${t("notifications.title")}: ${t("notifications.unread", { count: unread })}`}>
+              {t("notifications.title")}
+              {unread > 0 && (
+                <span className="notification-count" data-testid="notification-count">
+                  {unread}
+                </span>
+              )}
+            </Link>
             <span>
               {user.name}{" "}
               <span className="role">

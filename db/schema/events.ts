@@ -3,6 +3,7 @@ import { bigserial, check, date, index, pgTable, primaryKey, text, timestamp, uu
 import { agreements } from "./agreements";
 import { datePrecision, eventStatus, initiator, reason } from "./enums";
 import { partialDateCheck } from "./partial-date";
+import { proposals } from "./reviews";
 import { sources } from "./sources";
 import { users } from "./users";
 
@@ -34,6 +35,8 @@ export const statusEvents = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
     supersedesId: uuid("supersedes_id").references((): AnyPgColumn => statusEvents.id),
     correctionReason: text("correction_reason"),
+    /** The approved proposal this event came from, if any (its author recorded it; its reviewer approved it). */
+    proposalId: uuid("proposal_id").references(() => proposals.id),
   },
   (t) => [
     index("status_events_agreement_idx").on(t.agreementId, t.effectiveOn),

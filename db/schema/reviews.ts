@@ -85,6 +85,8 @@ export const notifications = pgTable(
     message: jsonb("message").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     read: boolean("read").notNull().default(false),
+    /** When the e-mail copy was sent (only with SMTP configured). */
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.read, t.createdAt)],
 );

@@ -3,8 +3,11 @@ import type { Action } from "./permissions";
 /** The user may not do this: 403. */
 export class ForbiddenError extends Error {
   readonly status = 403;
-  constructor(public readonly action: Action) {
-    super(`Not permitted: ${action}`);
+  constructor(
+    public readonly action: Action,
+    message = `Not permitted: ${action}`,
+  ) {
+    super(message);
     this.name = "ForbiddenError";
   }
 }

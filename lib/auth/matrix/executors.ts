@@ -1,4 +1,9 @@
-import { users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { agreements, proposals, users } from "@/db/schema";
+import { applyAgreementChanges } from "../../review/apply";
+import { commentOnProposal, createProposal, rejectProposal, reviseProposal } from "../../review/proposals";
+import { revertRevision } from "../../review/revert";
+import { updateSettings } from "../../settings";
 import { listAuditLog } from "../audit-list";
 import { assertCan, type ActionContext } from "../context";
 import type { Action } from "../permissions";
@@ -70,7 +75,65 @@ export const EXECUTORS: Partial<Record<Action, Executor<any>[]>> = {
     { name: "listSwedishOrganizations", run: (ctx) => listSwedishOrganizations({ ctx }) },
   ],
   "audit.read": [{ name: "listAuditLog", run: (ctx) => listAuditLog({ ctx, input: { limit: 10 } }) }],
+  "proposal.create": [
+    {
+      name: "createProposal (agreement edit)",
+      prepare: (fx, target) => agreementVersion(fx, target.agreementId),
+      run: (ctx, _fx, version: number, target) =>
+        createProposal({ ctx, input: { kind: "agreement.update", agreementId: target.agreementId, baseVersion: version, changes: { funding: "Matris" } } }),
+    },
+  ],
+  "proposal.review": [
+    {
+      name: "rejectProposal",
+      prepare: (fx, target) => insertProposal(fx, target),
+      run: (ctx, _fx, proposalId: string) => rejectProposal({ ctx, input: { proposalId, version: 1, reason: "Saknar källa" } }),
+    },
+  ],
+  "proposal.comment": [
+    {
+      name: "commentOnProposal",
+      prepare: (fx, target) => insertProposal(fx, target),
+      run: (ctx, _fx, proposalId: string) => commentOnProposal({ ctx, input: { proposalId, body: "En fråga" } }),
+    },
+  ],
+  "proposal.revise": [
+    {
+      name: "reviseProposal",
+      prepare: async (fx, target) => ({ proposalId: await insertProposal(fx, target), version: await agreementVersion(fx, target.agreementId) }),
+      run: (ctx, _fx, p: { proposalId: string; version: number }, target) =>
+        reviseProposal({
+          ctx,
+          input: { proposalId: p.proposalId, proposal: { kind: "agreement.update", agreementId: target.agreementId, baseVersion: p.version, changes: { funding: "Reviderad" } } },
+        }),
+    },
+  ],
+  "revision.revert": [
+    {
+      name: "revertRevision",
+      prepare: async (fx, target) =>
+        (await fx.db.transaction((tx) => applyAgreementChanges(tx, target.agreementId, { funding: `Före återställning ${(counter += 1)}` }, { actorId: fx.authorId }))).revisionId,
+      run: (ctx, _fx, revisionId: number) => revertRevision({ ctx, input: { revisionId, reason: "Fel uppgift" } }),
+    },
+  ],
+  "settings.manage": [{ name: "updateSettings", run: (ctx) => updateSettings({ ctx, input: { analystEditsRequireReview: false } }) }],
 };
+
+async function agreementVersion(fx: MatrixFixture, agreementId: string): Promise<number> {
+  const [a] = await fx.db.select({ version: agreements.version }).from(agreements).where(eq(agreements.id, agreementId));
+  return a!.version;
+}
+
+/** An open proposal on the target agreement written by the target's author (who may be the actor). */
+async function insertProposal(fx: MatrixFixture, target: MatrixTarget): Promise<string> {
+  const version = await agreementVersion(fx, target.agreementId);
+  const payload = { kind: "agreement.update", agreementId: target.agreementId, baseVersion: version, changes: { funding: "Förslag" }, baseValues: { funding: null } };
+  const [row] = await fx.db
+    .insert(proposals)
+    .values({ kind: "agreement.update", agreementId: target.agreementId, organizationId: target.organizationId, baseVersion: version, payload, authorId: target.proposalAuthorId })
+    .returning({ id: proposals.id });
+  return row!.id;
+}
 
 /** The executor for an action nobody has registered a function for yet: the guard alone. */
 export function guardOnly(action: Action): Executor {

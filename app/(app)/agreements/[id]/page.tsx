@@ -8,6 +8,8 @@ import { StatusHistory } from "@/components/agreements/status-history";
 import { SourceCitation } from "@/components/sources/source-citation";
 import { getDb } from "@/db/app-db";
 import { getAgreement } from "@/lib/agreements/get";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -26,6 +28,8 @@ export default async function AgreementPage({ params }: Params) {
   if (!a) notFound();
   const t = await getTranslations();
   const { agreement, swedish, foreign } = a;
+  const user = await getCurrentUser();
+  const mayPropose = !!user && can({ ...user, active: true }, "proposal.create", { organizationId: swedish.id });
   return (
     <>
       <p>
@@ -37,6 +41,16 @@ export default async function AgreementPage({ params }: Params) {
       <p>
         <span className="badge badge--kind">{t(`kind.${agreement.kind}`)}</span>{" "}
         <StatusBadge status={a.current?.event.status ?? null} />
+      </p>
+      <p style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap" }}>
+        {mayPropose && (
+          <Link className="btn btn--primary" href={`/agreements/${agreement.id}/propose`}>
+            {t("review.propose.title")}
+          </Link>
+        )}
+        <Link className="btn" href={`/history/agreement/${agreement.id}`}>
+          {t("history.link")}
+        </Link>
       </p>
       <div className="grid-2">
         <section className="card" aria-labelledby="parties">

@@ -1,0 +1,110 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/guard";
+import { listProposals, proposalOrganizations, queueFilterSchema } from "@/lib/review/queries";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("review"))("title") };
+}
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Search }) {
+  const { db, user } = await requireUser();
+  const raw = await searchParams;
+  const filter = queueFilterSchema.parse({ ...raw, status: raw.status ?? "pending" });
+  // Officials see their own proposals only; reviewers, analysts and admins see the queue.
+  const ownOnly = !user.roles.some((r) => r === "reviewer" || r === "analyst" || r === "admin");
+  const rows = await listProposals(db, ownOnly ? { ...filter, authorId: user.id } : filter);
+  const orgs = await proposalOrganizations(db);
+  const t = await getTranslations("review");
+  const format = await getFormatter();
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("queueIntro")}</p>
+      <form className="filter-bar card" method="get" aria-label={t("filters.apply")}>
+        <div className="field">
+          <label htmlFor="status">{t("filters.status")}</label>
+          <select id="status" name="status" defaultValue={filter.status}>
+            <option value="pending">{t("filters.pending")}</option>
+            {(["open", "changes_requested", "approved", "rejected", "withdrawn"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`proposalStatus.${s}`)}
+              </option>
+            ))}
+            <option value="all">{t("filters.all")}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="organizationId">{t("filters.organization")}</label>
+          <select id="organizationId" name="organizationId" defaultValue={filter.organizationId ?? ""}>
+            <option value="">{t("filters.all")}</option>
+            {orgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="kind">{t("filters.kind")}</label>
+          <select id="kind" name="kind" defaultValue={filter.kind ?? ""}>
+            <option value="">{t("filters.all")}</option>
+            {(["event.create", "agreement.update", "revision.revert"] as const).map((k) => (
+              <option key={k} value={k}>
+                {t(`proposalKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="minAgeDays">{t("filters.minAge")}</label>
+          <input id="minAgeDays" name="minAgeDays" type="number" min={0} defaultValue={filter.minAgeDays ?? ""} />
+        </div>
+        <div>
+          <button className="btn" type="submit">
+            {t("filters.apply")}
+          </button>
+        </div>
+      </form>
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("columns.created")}</th>
+              <th scope="col">{t("columns.agreement")}</th>
+              <th scope="col">{t("columns.kind")}</th>
+              <th scope="col">{t("columns.summary")}</th>
+              <th scope="col">{t("columns.author")}</th>
+              <th scope="col">{t("columns.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={6} className="muted">
+                  {t("empty")}
+                </td>
+              </tr>
+            )}
+            {rows.map(({ proposal: p, authorName, swedishName, foreignName }) => (
+              <tr key={p.id} data-testid="proposal-row">
+                <td>{format.dateTime(p.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td>{swedishName ? `${swedishName} – ${foreignName}` : "–"}</td>
+                <td>{t(`proposalKind.${p.kind}`)}</td>
+                <td>
+                  <Link href={`/review/${p.id}`}>{p.summary || t("open")}</Link>
+                </td>
+                <td>{authorName}</td>
+                <td>
+                  <span className={`badge badge--proposal-${p.status}`}>{t(`proposalStatus.${p.status}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import type { ActionResult } from "@/lib/actions/result";
+import { EVENT_STATUSES, INITIATORS, REASONS } from "@/lib/domain/enums";
+import { parsePartialDate } from "@/lib/domain/partial-date";
+import { proposalFormSchema, toProposalInput, type CreateProposalInput, type ProposalFormValues } from "@/lib/validation/proposals";
+import { ActionMessage } from "./action-message";
+
+export interface ProposalFormAgreement {
+  id: string;
+  version: number;
+  current: { designation: string | null; established: string | null; funding: string | null; areas: string[]; notes: string | null };
+}
+
+interface Props {
+  agreement: ProposalFormAgreement;
+  initial: ProposalFormValues;
+  /** Set when revising an existing proposal. */
+  reviseId?: string;
+  create: (input: CreateProposalInput) => Promise<ActionResult<{ id: string }>>;
+  revise: (proposalId: string, input: CreateProposalInput, comment?: string) => Promise<ActionResult<unknown>>;
+}
+
+export function ProposalForm({ agreement, initial, reviseId, create, revise }: Props) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const {
+    register,
+    handleSubmit,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<ProposalFormValues>({ resolver: zodResolver(proposalFormSchema), defaultValues: initial });
+  const mode = useWatch({ control, name: "mode" });
+  const effective = useWatch({ control, name: "effective" });
+  const precision = (() => {
+    try {
+      return parsePartialDate(effective).precision;
+    } catch {
+      return null;
+    }
+  })();
+
+  const onSubmit = handleSubmit(async (values) => {
+    const input = toProposalInput(values, agreement);
+    const r = reviseId ? await revise(reviseId, input, values.summary) : await create(input);
+    setResult(r);
+    if (r.ok) {
+      const id = reviseId ?? (r.data as { id: string } | undefined)?.id;
+      if (id) router.push(`/review/${id}`);
+    }
+  });
+
+  const err = (name: keyof ProposalFormValues) => {
+    const message = errors[name]?.message;
+    return message ? (
+      <span id={`${name}-error`} className="field-error">
+        {t.has(message) ? t(message) : message}
+      </span>
+    ) : null;
+  };
+  const text = (name: keyof ProposalFormValues, label: string, type = "text", extra?: React.ReactNode) => (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input id={name} type={type} aria-invalid={errors[name] ? "true" : "false"} aria-describedby={errors[name] ? `${name}-error` : undefined} {...register(name)} />
+      {extra}
+      {err(name)}
+    </div>
+  );
+
+  return (
+    <form className="form" style={{ maxWidth: 720 }} onSubmit={onSubmit} noValidate>
+      <fieldset className="card">
+        <legend className="visually-hidden">{t("review.propose.title")}</legend>
+        <label style={{ marginRight: "1.5rem" }}>
+          <input type="radio" value="status" {...register("mode")} /> {t("review.propose.statusChange")}
+        </label>
+        <label>
+          <input type="radio" value="fields" {...register("mode")} /> {t("review.propose.fieldChange")}
+        </label>
+      </fieldset>
+
+      {mode === "status" ? (
+        <>
+          <fieldset className="card form" style={{ maxWidth: "none" }}>
+            <legend>{t("review.propose.statusChange")}</legend>
+            <div className="field">
+              <label htmlFor="status">{t("review.propose.status")}</label>
+              <select id="status" {...register("status")}>
+                {EVENT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {text(
+              "effective",
+              t("review.propose.date"),
+              "text",
+              <span className="muted" style={{ fontSize: "0.85rem" }}>
+                ÅÅÅÅ / ÅÅÅÅ-MM / ÅÅÅÅ-MM-DD · {t("review.propose.datePrecision")} {precision ? t(`review.propose.precision.${precision}`) : "–"}
+              </span>,
+            )}
+            {text("decidedBy", t("review.propose.decidedBy"))}
+            <div className="field">
+              <label htmlFor="initiatedBy">{t("agreement.initiatedBy")}</label>
+              <select id="initiatedBy" {...register("initiatedBy")}>
+                {INITIATORS.map((i) => (
+                  <option key={i} value={i}>
+                    {t(`initiator.${i}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <fieldset>
+              <legend>{t("review.propose.reasons")}</legend>
+              {REASONS.map((r) => (
+                <label key={r} style={{ display: "block" }}>
+                  <input type="checkbox" value={r} {...register("reasons")} /> {t(`reason.${r}`)}
+                </label>
+              ))}
+            </fieldset>
+            {text("reasonOther", t("review.propose.reasonOther"))}
+            <div className="field">
+              <label htmlFor="note">{t("review.propose.note")}</label>
+              <textarea id="note" rows={2} {...register("note")} />
+              {err("note")}
+            </div>
+          </fieldset>
+          <fieldset className="card form" style={{ maxWidth: "none" }}>
+            <legend>{t("review.propose.protocol")}</legend>
+            <p className="muted" style={{ margin: 0 }}>
+              {t("review.errors.protocolNeedsEvidence")}
+            </p>
+            {text("protocolBody", t("review.propose.protocolBody"))}
+            {text("meetingDate", t("review.propose.meetingDate"), "date")}
+            {text("paragraph", t("review.propose.paragraph"))}
+            {text("diarienummer", t("review.propose.diarienummer"))}
+            <input type="hidden" {...register("attachmentId")} />
+            <div className="field">
+              <label htmlFor="quote">{t("review.propose.quote")}</label>
+              <textarea id="quote" rows={2} {...register("quote")} />
+            </div>
+          </fieldset>
+        </>
+      ) : (
+        <fieldset className="card form" style={{ maxWidth: "none" }}>
+          <legend>{t("review.propose.fieldChange")}</legend>
+          {text("designation", t("review.fields.designation"))}
+          {text("established", t("review.fields.established"))}
+          {text("funding", t("review.fields.funding"))}
+          {text("areas", t("review.fields.areas"))}
+          <div className="field">
+            <label htmlFor="notes">{t("review.fields.notes")}</label>
+            <textarea id="notes" rows={4} {...register("notes")} />
+            {err("notes")}
+          </div>
+        </fieldset>
+      )}
+      {text("summary", t("review.propose.summary"))}
+      <ActionMessage result={result && !result.ok ? result : null} />
+      <div>
+        <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
+          {reviseId ? t("review.propose.submitRevision") : t("review.propose.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Agreement } from "@/db/schema";
+import { parsePartialDate, partialDateToString } from "../domain/partial-date";
+import type { AgreementChanges } from "../validation/proposals";
+
+/** The editable fields of an agreement as a proposal speaks of them (dates as "2019" / "2019-05" / "2019-05-14"). */
+export type AgreementFieldValues = Required<{ [K in keyof AgreementChanges]: AgreementChanges[K] | null }>;
+export const AGREEMENT_FIELDS = ["kind", "designation", "established", "funding", "areas", "notes"] as const;
+export type AgreementField = (typeof AGREEMENT_FIELDS)[number];
+
+export function agreementFieldValues(a: Agreement): AgreementFieldValues {
+  return {
+    kind: a.kind,
+    designation: a.designation,
+    established: partialDateToString({ on: a.establishedOn, precision: a.establishedPrecision }),
+    funding: a.funding,
+    areas: a.areas,
+    notes: a.notes,
+  };
+}
+
+/** Column values for an update that sets the given fields. */
+export function agreementColumns(changes: Partial<AgreementFieldValues>) {
+  const columns: Partial<Pick<Agreement, "kind" | "designation" | "establishedOn" | "establishedPrecision" | "funding" | "areas" | "notes">> = {};
+  if (changes.kind !== undefined && changes.kind !== null) columns.kind = changes.kind;
+  if (changes.designation !== undefined) columns.designation = changes.designation;
+  if (changes.established !== undefined) {
+    const d = parsePartialDate(changes.established);
+    columns.establishedOn = d.on;
+    columns.establishedPrecision = d.precision;
+  }
+  if (changes.funding !== undefined) columns.funding = changes.funding;
+  if (changes.areas !== undefined) columns.areas = changes.areas ?? [];
+  if (changes.notes !== undefined) columns.notes = changes.notes;
+  return columns;
+}
+
+/** Picks the listed fields of a full set of values. */
+export function pickFields(values: AgreementFieldValues, fields: readonly string[]): Partial<AgreementFieldValues> {
+  return Object.fromEntries(fields.filter((f): f is AgreementField => (AGREEMENT_FIELDS as readonly string[]).includes(f)).map((f) => [f, values[f]]));
+}

@@ -1,0 +1,274 @@
+import { and, desc, eq, max } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { agreements, proposalComments, proposalVersions, proposals, revisions, statusEvents, users, type Proposal } from "@/db/schema";
+import type { ActionContext } from "../auth/guard";
+import { ForbiddenError } from "../auth/errors";
+import { can } from "../auth/permissions";
+import { notify, reviewerIds } from "../notifications";
+import {
+  commentSchema,
+  createProposalSchema,
+  decisionSchema,
+  type CreateProposalInput,
+} from "../validation/proposals";
+import { agreementFieldValues, pickFields } from "./agreement-fields";
+import { applyProposal } from "./apply";
+import { ReviewError } from "./errors";
+
+/** What a proposal stores: the validated input, and a snapshot of what it was based on. */
+export type ProposalPayload = CreateProposalInput & {
+  /** agreement.update / revision.revert: the values of the changed fields when the proposal was made. */
+  baseValues?: Record<string, unknown>;
+  /** event.create: the last recorded event of the agreement when the proposal was made. */
+  baseEventSeq?: number | null;
+};
+
+const actor = (ctx: ActionContext) => ({ ...ctx.user, active: true });
+
+async function loadAgreement(tx: Tx, id: string) {
+  const [a] = await tx.select().from(agreements).where(eq(agreements.id, id));
+  if (!a) throw new ReviewError("not_found", "The agreement does not exist.");
+  return a;
+}
+
+async function lastEventSeq(tx: Tx, agreementId: string): Promise<number | null> {
+  const [row] = await tx.select({ seq: max(statusEvents.seq) }).from(statusEvents).where(eq(statusEvents.agreementId, agreementId));
+  return row?.seq ?? null;
+}
+
+/**
+ * Resolves what a proposal is about and snapshots its base. Shared by create, revise and rebase,
+ * so that all three judge "based on what" the same way.
+ */
+async function resolveBase(tx: Tx, input: CreateProposalInput) {
+  switch (input.kind) {
+    case "agreement.update": {
+      const a = await loadAgreement(tx, input.agreementId);
+      if (a.version !== input.baseVersion) {
+        throw new ReviewError("version_conflict", "The agreement has changed since you opened it; reload and propose again.", {
+          currentVersion: a.version,
+        });
+      }
+      return {
+        agreementId: a.id,
+        organizationId: a.swedishOrgId,
+        baseVersion: a.version,
+        extra: { baseValues: pickFields(agreementFieldValues(a), Object.keys(input.changes)) },
+      };
+    }
+    case "event.create": {
+      const a = await loadAgreement(tx, input.agreementId);
+      return { agreementId: a.id, organizationId: a.swedishOrgId, baseVersion: a.version, extra: { baseEventSeq: await lastEventSeq(tx, a.id) } };
+    }
+    case "revision.revert": {
+      const [rev] = await tx.select().from(revisions).where(eq(revisions.id, input.revisionId));
+      if (!rev) throw new ReviewError("not_found", "The revision does not exist.");
+      if (rev.entityType !== "agreement") throw new ReviewError("nothing_to_revert", "Only agreement revisions can be reverted through review.");
+      if (!rev.before) throw new ReviewError("nothing_to_revert", "A creation cannot be reverted; nothing is deleted from the registry.");
+      const a = await loadAgreement(tx, rev.entityId);
+      return {
+        agreementId: a.id,
+        organizationId: a.swedishOrgId,
+        baseVersion: a.version,
+        extra: { baseValues: pickFields(agreementFieldValues(a), rev.changedFields) },
+      };
+    }
+  }
+}
+
+export async function createProposal({ ctx, input }: { ctx: ActionContext; input: unknown }): Promise<Proposal> {
+  const parsed = createProposalSchema.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const base = await resolveBase(tx, parsed);
+    if (!can(actor(ctx), "proposal.create", { organizationId: base.organizationId })) {
+      throw new ForbiddenError("proposal.create", "You may propose changes only to your own organisation's agreements.");
+    }
+    const payload: ProposalPayload = { ...parsed, ...base.extra };
+    const [proposal] = await tx
+      .insert(proposals)
+      .values({
+        kind: parsed.kind,
+        agreementId: base.agreementId,
+        organizationId: base.organizationId,
+        baseVersion: base.baseVersion,
+        payload,
+        summary: parsed.summary ?? null,
+        authorId: ctx.user.id,
+      })
+      .returning();
+    await tx.insert(proposalVersions).values({ proposalId: proposal!.id, payload, baseVersion: base.baseVersion, authorId: ctx.user.id });
+    await notify(tx, await reviewerIds(tx, ctx.user.id), "proposal.submitted", proposal!.id, {
+      title: parsed.summary ?? parsed.kind,
+      actorName: ctx.user.name,
+    });
+    return proposal!;
+  });
+}
+
+async function lockProposal(tx: Tx, proposalId: string): Promise<Proposal> {
+  const [p] = await tx.select().from(proposals).where(eq(proposals.id, proposalId)).for("update");
+  if (!p) throw new ReviewError("not_found", "The proposal does not exist.");
+  return p;
+}
+
+async function decidedByName(tx: Tx, p: Proposal): Promise<string | null> {
+  if (!p.decidedBy) return null;
+  const [u] = await tx.select({ name: users.name }).from(users).where(eq(users.id, p.decidedBy));
+  return u?.name ?? null;
+}
+
+async function requireOpen(tx: Tx, p: Proposal, expectedVersion?: number) {
+  if (p.status === "approved" || p.status === "rejected" || p.status === "withdrawn") {
+    const by = await decidedByName(tx, p);
+    throw new ReviewError("not_open", `The proposal was already ${p.status}${by ? ` by ${by}` : ""}.`, { status: p.status, decidedBy: by });
+  }
+  if (expectedVersion !== undefined && p.version !== expectedVersion) {
+    throw new ReviewError("version_conflict", "The proposal changed while you were looking at it; reload it before deciding.", {
+      currentVersion: p.version,
+    });
+  }
+}
+
+function requireReviewer(ctx: ActionContext, p: Proposal) {
+  if (p.authorId === ctx.user.id && ctx.user.roles.includes("reviewer")) {
+    throw new ForbiddenError("proposal.review", "You cannot decide your own proposal; another reviewer must.");
+  }
+  if (!can(actor(ctx), "proposal.review", { authorId: p.authorId })) throw new ForbiddenError("proposal.review");
+}
+
+/** Whether the record changed since the proposal was based on it. */
+export async function isStale(tx: Tx, p: Proposal): Promise<boolean> {
+  if (!p.agreementId) return false;
+  const payload = p.payload as ProposalPayload;
+  if (p.kind === "event.create") return (await lastEventSeq(tx, p.agreementId)) !== (payload.baseEventSeq ?? null);
+  const a = await loadAgreement(tx, p.agreementId);
+  return a.version !== p.baseVersion;
+}
+
+export async function commentOnProposal({ ctx, input }: { ctx: ActionContext; input: unknown }) {
+  const { proposalId, body } = commentSchema.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockProposal(tx, proposalId);
+    if (!can(actor(ctx), "proposal.comment", { authorId: p.authorId })) throw new ForbiddenError("proposal.comment");
+    await tx.insert(proposalComments).values({ proposalId, authorId: ctx.user.id, kind: "comment", body });
+    const others = p.authorId === ctx.user.id ? await reviewerIds(tx, ctx.user.id) : [p.authorId];
+    await notify(tx, others, "proposal.commented", proposalId, { title: p.summary ?? p.kind, actorName: ctx.user.name });
+  });
+}
+
+export async function requestChanges({ ctx, input }: { ctx: ActionContext; input: unknown }) {
+  const { proposalId, version, reason } = decisionSchema.parse(input);
+  if (!reason) throw new ReviewError("not_open", "Say what should change.");
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockProposal(tx, proposalId);
+    requireReviewer(ctx, p);
+    await requireOpen(tx, p, version);
+    await tx
+      .update(proposals)
+      .set({ status: "changes_requested", version: p.version + 1, updatedAt: new Date() })
+      .where(eq(proposals.id, p.id));
+    await tx.insert(proposalComments).values({ proposalId, authorId: ctx.user.id, kind: "changes_requested", body: reason });
+    await notify(tx, [p.authorId], "proposal.changes_requested", p.id, { title: p.summary ?? p.kind, actorName: ctx.user.name, reason });
+  });
+}
+
+/** The author's new version of the proposal: a new base snapshot, back in the queue. */
+export async function reviseProposal({ ctx, input }: { ctx: ActionContext; input: { proposalId: string; proposal: unknown; comment?: string } }) {
+  const parsed = createProposalSchema.parse(input.proposal);
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockProposal(tx, input.proposalId);
+    if (!can(actor(ctx), "proposal.revise", { authorId: p.authorId })) throw new ForbiddenError("proposal.revise");
+    await requireOpen(tx, p);
+    if (parsed.kind !== p.kind) throw new ReviewError("not_open", "A revision keeps the kind of change.");
+    const base = await resolveBase(tx, parsed);
+    if (base.agreementId !== p.agreementId) throw new ReviewError("not_open", "A revision keeps the record it is about.");
+    const payload: ProposalPayload = { ...parsed, ...base.extra };
+    await tx
+      .update(proposals)
+      .set({ status: "open", payload, baseVersion: base.baseVersion, summary: parsed.summary ?? p.summary, version: p.version + 1, updatedAt: new Date() })
+      .where(eq(proposals.id, p.id));
+    await tx.insert(proposalVersions).values({ proposalId: p.id, payload, baseVersion: base.baseVersion, authorId: ctx.user.id });
+    await tx.insert(proposalComments).values({ proposalId: p.id, authorId: ctx.user.id, kind: "revised", body: input.comment?.trim() || "" });
+    await notify(tx, await reviewerIds(tx, ctx.user.id), "proposal.revised", p.id, { title: p.summary ?? p.kind, actorName: ctx.user.name });
+  });
+}
+
+/** Re-bases a stale proposal on the record as it is now; the diff is recomputed from the new base. */
+export async function rebaseProposal({ ctx, input }: { ctx: ActionContext; input: { proposalId: string } }) {
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockProposal(tx, input.proposalId);
+    const isAuthor = p.authorId === ctx.user.id;
+    if (!isAuthor && !can(actor(ctx), "proposal.review", { authorId: p.authorId })) throw new ForbiddenError("proposal.review");
+    await requireOpen(tx, p);
+    const old = stripBase(p.payload as ProposalPayload);
+    const refreshed: CreateProposalInput =
+      old.kind === "agreement.update" ? { ...old, baseVersion: (await loadAgreement(tx, old.agreementId)).version } : old;
+    const base = await resolveBase(tx, refreshed);
+    const payload: ProposalPayload = { ...refreshed, ...base.extra };
+    await tx
+      .update(proposals)
+      .set({ payload, baseVersion: base.baseVersion, version: p.version + 1, updatedAt: new Date() })
+      .where(eq(proposals.id, p.id));
+    await tx.insert(proposalVersions).values({ proposalId: p.id, payload, baseVersion: base.baseVersion, authorId: ctx.user.id });
+    await tx.insert(proposalComments).values({ proposalId: p.id, authorId: ctx.user.id, kind: "rebased", body: "" });
+  });
+}
+
+function stripBase(payload: ProposalPayload): CreateProposalInput {
+  const { baseValues: _b, baseEventSeq: _s, ...rest } = payload;
+  return rest as CreateProposalInput;
+}
+
+/**
+ * Approves and applies a proposal in one transaction: the row lock and the version check make
+ * two simultaneous approvals end with exactly one applied change; the other is told who won.
+ */
+export async function approveProposal({ ctx, input }: { ctx: ActionContext; input: unknown }) {
+  const { proposalId, version, reason } = decisionSchema.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockProposal(tx, proposalId);
+    requireReviewer(ctx, p);
+    await requireOpen(tx, p, version);
+    if (p.status !== "open") throw new ReviewError("not_open", "The author has been asked for changes; wait for the revised proposal.");
+    if (await isStale(tx, p)) {
+      throw new ReviewError("stale", "The record has changed since this proposal was made; rebase it and check the diff again.");
+    }
+    await applyProposal(tx, p, ctx.user.id);
+    await tx
+      .update(proposals)
+      .set({ status: "approved", decidedBy: ctx.user.id, decidedAt: new Date(), decisionReason: reason ?? null, version: p.version + 1, updatedAt: new Date() })
+      .where(and(eq(proposals.id, p.id), eq(proposals.version, p.version)));
+    await tx.insert(proposalComments).values({ proposalId, authorId: ctx.user.id, kind: "approved", body: reason ?? "" });
+    await notify(tx, [p.authorId], "proposal.approved", p.id, { title: p.summary ?? p.kind, actorName: ctx.user.name, reason });
+  });
+}
+
+export async function rejectProposal({ ctx, input }: { ctx: ActionContext; input: unknown }) {
+  const { proposalId, version, reason } = decisionSchema.parse(input);
+  if (!reason) throw new ReviewError("not_open", "Give the reason for the rejection.");
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockProposal(tx, proposalId);
+    requireReviewer(ctx, p);
+    await requireOpen(tx, p, version);
+    await tx
+      .update(proposals)
+      .set({ status: "rejected", decidedBy: ctx.user.id, decidedAt: new Date(), decisionReason: reason, version: p.version + 1, updatedAt: new Date() })
+      .where(eq(proposals.id, p.id));
+    await tx.insert(proposalComments).values({ proposalId, authorId: ctx.user.id, kind: "rejected", body: reason });
+    await notify(tx, [p.authorId], "proposal.rejected", p.id, { title: p.summary ?? p.kind, actorName: ctx.user.name, reason });
+  });
+}
+
+export async function withdrawProposal({ ctx, input }: { ctx: ActionContext; input: { proposalId: string } }) {
+  return ctx.db.transaction(async (tx) => {
+    const p = await lockProposal(tx, input.proposalId);
+    if (p.authorId !== ctx.user.id) throw new ForbiddenError("proposal.revise");
+    await requireOpen(tx, p);
+    await tx.update(proposals).set({ status: "withdrawn", version: p.version + 1, updatedAt: new Date() }).where(eq(proposals.id, p.id));
+    await tx.insert(proposalComments).values({ proposalId: p.id, authorId: ctx.user.id, kind: "withdrawn", body: "" });
+  });
+}
+
+export async function latestProposals(tx: Tx, agreementId: string) {
+  return tx.select().from(proposals).where(eq(proposals.agreementId, agreementId)).orderBy(desc(proposals.createdAt));
+}

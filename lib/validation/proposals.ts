@@ -1,0 +1,183 @@
+import { z } from "zod";
+import { AGREEMENT_KINDS, EVENT_STATUSES, INITIATORS, REASONS } from "../domain/enums";
+
+const partialDateText = z
+  .string()
+  .trim()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "review.errors.partialDate")
+  .nullable();
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "review.errors.tooLong")
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+/** The fields of an agreement a proposal may change. */
+export const agreementChangesSchema = z
+  .object({
+    kind: z.enum(AGREEMENT_KINDS).optional(),
+    designation: optionalText(300),
+    established: partialDateText.optional(),
+    funding: optionalText(300),
+    areas: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+    notes: optionalText(5000),
+  })
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { message: "review.errors.noChanges" });
+export type AgreementChanges = z.infer<typeof agreementChangesSchema>;
+
+/**
+ * The evidence for a proposed status change: an existing source, or a meeting protocol given
+ * by its particulars (the simple form officials use: "attach the protocol or give its diarienummer").
+ */
+export const proposedSourceSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("existing"),
+    sourceId: z.string().uuid(),
+    quote: optionalText(2000),
+    page: optionalText(50),
+  }),
+  z.object({
+    type: z.literal("protocol"),
+    body: z.string().trim().min(2, "review.errors.protocolBody").max(200),
+    meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "review.errors.meetingDate"),
+    paragraph: optionalText(50),
+    diarienummer: optionalText(100),
+    attachmentId: z.string().uuid().nullable().optional(),
+    quote: optionalText(2000),
+    page: optionalText(50),
+  }).refine((s) => !!s.diarienummer || !!s.attachmentId, {
+    message: "review.errors.protocolNeedsEvidence",
+    path: ["diarienummer"],
+  }),
+]);
+export type ProposedSource = z.infer<typeof proposedSourceSchema>;
+
+export const proposedEventSchema = z
+  .object({
+    status: z.enum(EVENT_STATUSES),
+    effective: partialDateText,
+    reasons: z.array(z.enum(REASONS)).max(REASONS.length).default([]),
+    reasonOther: optionalText(500),
+    decidedBy: optionalText(200),
+    initiatedBy: z.enum(INITIATORS).default("swedish_side"),
+    note: optionalText(2000),
+    sources: z.array(proposedSourceSchema).min(1, "review.errors.sourceRequired").max(10),
+  })
+  .refine((e) => !e.reasons.includes("other") || !!e.reasonOther, { message: "review.errors.reasonOther", path: ["reasonOther"] });
+export type ProposedEvent = z.infer<typeof proposedEventSchema>;
+
+export const createProposalSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("agreement.update"),
+    agreementId: z.string().uuid(),
+    baseVersion: z.number().int().positive(),
+    changes: agreementChangesSchema,
+    summary: optionalText(500),
+  }),
+  z.object({
+    kind: z.literal("event.create"),
+    agreementId: z.string().uuid(),
+    event: proposedEventSchema,
+    summary: optionalText(500),
+  }),
+  z.object({
+    kind: z.literal("revision.revert"),
+    revisionId: z.number().int().positive(),
+    summary: optionalText(500),
+  }),
+]);
+export type CreateProposalInput = z.infer<typeof createProposalSchema>;
+
+export const commentSchema = z.object({
+  proposalId: z.string().uuid(),
+  body: z.string().trim().min(1, "review.errors.commentRequired").max(5000),
+});
+
+export const decisionSchema = z.object({
+  proposalId: z.string().uuid(),
+  /** The proposal version the reviewer saw: a decision on anything else is refused. */
+  version: z.number().int().positive(),
+  reason: optionalText(5000),
+});
+
+/**
+ * The proposal form as people fill it in (flat fields, strings). `toProposalInput` turns it into
+ * the payload that `createProposalSchema` checks again on the server.
+ */
+export const proposalFormSchema = z
+  .object({
+    mode: z.enum(["status", "fields"]),
+    summary: z.string().trim().max(500, "review.errors.tooLong"),
+    status: z.enum(EVENT_STATUSES),
+    effective: z.string().trim().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, "review.errors.partialDate"),
+    reasons: z.array(z.enum(REASONS)),
+    reasonOther: z.string().trim().max(500, "review.errors.tooLong"),
+    decidedBy: z.string().trim().max(200, "review.errors.tooLong"),
+    initiatedBy: z.enum(INITIATORS),
+    note: z.string().trim().max(2000, "review.errors.tooLong"),
+    protocolBody: z.string().trim().max(200, "review.errors.tooLong"),
+    meetingDate: z.string().trim(),
+    paragraph: z.string().trim().max(50, "review.errors.tooLong"),
+    diarienummer: z.string().trim().max(100, "review.errors.tooLong"),
+    attachmentId: z.string(),
+    quote: z.string().trim().max(2000, "review.errors.tooLong"),
+    designation: z.string().trim().max(300, "review.errors.tooLong"),
+    established: z.string().trim().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, "review.errors.partialDate"),
+    funding: z.string().trim().max(300, "review.errors.tooLong"),
+    areas: z.string().trim().max(2000, "review.errors.tooLong"),
+    notes: z.string().trim().max(5000, "review.errors.tooLong"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mode !== "status") return;
+    if (v.protocolBody.length < 2) ctx.addIssue({ code: "custom", path: ["protocolBody"], message: "review.errors.protocolBody" });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v.meetingDate)) ctx.addIssue({ code: "custom", path: ["meetingDate"], message: "review.errors.meetingDate" });
+    if (!v.diarienummer && !v.attachmentId) ctx.addIssue({ code: "custom", path: ["diarienummer"], message: "review.errors.protocolNeedsEvidence" });
+    if (v.reasons.includes("other") && !v.reasonOther) ctx.addIssue({ code: "custom", path: ["reasonOther"], message: "review.errors.reasonOther" });
+  });
+export type ProposalFormValues = z.infer<typeof proposalFormSchema>;
+
+const orNull = (s: string) => (s === "" ? null : s);
+
+/** The payload for `createProposalSchema` from the form; only fields that differ from `current` are proposed. */
+export function toProposalInput(
+  v: ProposalFormValues,
+  agreement: { id: string; version: number; current: { designation: string | null; established: string | null; funding: string | null; areas: string[]; notes: string | null } },
+): CreateProposalInput {
+  if (v.mode === "status") {
+    return {
+      kind: "event.create",
+      agreementId: agreement.id,
+      summary: orNull(v.summary),
+      event: {
+        status: v.status,
+        effective: orNull(v.effective),
+        reasons: v.reasons,
+        reasonOther: orNull(v.reasonOther),
+        decidedBy: orNull(v.decidedBy),
+        initiatedBy: v.initiatedBy,
+        note: orNull(v.note),
+        sources: [
+          {
+            type: "protocol",
+            body: v.protocolBody,
+            meetingDate: v.meetingDate,
+            paragraph: orNull(v.paragraph),
+            diarienummer: orNull(v.diarienummer),
+            attachmentId: orNull(v.attachmentId),
+            quote: orNull(v.quote),
+          },
+        ],
+      },
+    };
+  }
+  const areas = v.areas.split(",").map((a) => a.trim()).filter(Boolean);
+  const next = { designation: orNull(v.designation), established: orNull(v.established), funding: orNull(v.funding), areas, notes: orNull(v.notes) };
+  const changes = Object.fromEntries(
+    Object.entries(next).filter(([k, value]) => JSON.stringify(value) !== JSON.stringify(agreement.current[k as keyof typeof next])),
+  );
+  return { kind: "agreement.update", agreementId: agreement.id, baseVersion: agreement.version, summary: orNull(v.summary), changes };
+}
