@@ -8,6 +8,7 @@ import styles from "./admin.module.css";
 const LINKS = [
   { href: "/admin/users", key: "admin.usersTitle" },
   { href: "/admin/audit", key: "audit.title" },
+  { href: "/admin/settings", key: "settings.title" },
 ] as const;
 
 export function AdminNav({ label }: { label: string }) {
