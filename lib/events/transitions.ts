@@ -174,6 +174,17 @@ export function checkTransition(history: readonly HistoryEvent[], candidate: Can
   return refusals[0] ? { ok: false, refusal: refusals[0] } : { ok: true };
 }
 
+/** The live events just before and after where `candidate` would be placed (for hints). */
+export function neighbours(history: readonly HistoryEvent[], candidate: CandidateEvent): { previous: EventRef | null; next: EventRef | null } {
+  const maxSeq = history.reduce((m, e) => Math.max(m, e.seq), 0);
+  const probe: HistoryEvent = { id: CANDIDATE_ID, seq: maxSeq + 1, ...candidate, supersedesId: candidate.supersedesId ?? null };
+  const after = liveTimeline([...history, probe]);
+  const at = after.findIndex((e) => e.id === CANDIDATE_ID);
+  const previous = after[at - 1];
+  const next = after[at + 1];
+  return { previous: previous ? ref(previous) : null, next: next ? ref(next) : null };
+}
+
 /**
  * For each status, whether it may be logged now with an unknown date, i.e. at the end of the
  * timeline (the form's hint; the server checks the real date again).

@@ -18,6 +18,15 @@ export interface SourceListRow {
   attachmentCount: number;
 }
 
+/** What the status-change form's picker shows of a source. */
+export interface SourcePick {
+  id: string;
+  kind: SourceKind;
+  citation: string;
+  title: string | null;
+  agreementCount: number;
+}
+
 export interface SourceSearch {
   q?: string;
   kind?: SourceKind | null;
