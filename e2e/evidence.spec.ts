@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { request as playwrightRequest } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { request as playwrightRequest, type Page } from "@playwright/test";
 import { samplePdf } from "../lib/attachments/sample-pdf";
 import { expect, storageStateFor, test } from "./fixtures";
 
@@ -8,6 +9,12 @@ import { expect, storageStateFor, test } from "./fixtures";
 // ending is refused by the rules, so the analyst first meets that refusal, then follows its link
 // to correct the expiry into a termination with the council's protocol and its PDF: the
 // termination is logged, the old event is superseded, and the file comes back byte for byte.
+
+/** Serious or critical accessibility violations on the page (axe-core), as rule ids with their first target. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`);
+}
 
 const sha256 = (bytes: Uint8Array | Buffer) => createHash("sha256").update(bytes).digest("hex");
 const PDF = Buffer.from(samplePdf("Kommunfullmaktige Lidkoping 2020-06-15, 112: vanortsavtalet med Chengdu avslutas."));
@@ -140,6 +147,54 @@ test.describe("status changes with sourced evidence", () => {
     await expect(field).toContainText("Registret anger 2007, men den föredragna uppgiften är 2009.");
     await page.getByRole("heading", { name: "Uppgifter från källor" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: "screenshots/evidence-claims-borlange.png", fullPage: true });
+  });
+});
+
+test.describe("sources", () => {
+  test.use({ storageState: storageStateFor("analyst") });
+
+  test("an analyst is warned that a source already exists, creates a different one, and edits it with a reason", async ({ page }) => {
+    await page.goto("/sources");
+    await page.getByRole("link", { name: "Ny källa" }).click();
+    await page.getByLabel("Typ av källa").selectOption("web_page");
+    await page.getByLabel("Webbadress").fill("http://www.icld.se/vart-arbete/kommunala-partnerskap#intro");
+    await page.getByLabel("Titel").fill("Kommunala partnerskap");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Spara källan" }).click();
+    const warning = page.getByRole("alert").filter({ hasText: "En liknande källa finns redan" });
+    await expect(warning).toContainText("samma webbadress");
+    await expect(warning.getByRole("link", { name: /Internationellt Centrum för Lokal Demokrati/ })).toHaveAttribute("href", /\/sources\/[0-9a-f-]+$/);
+    await page.screenshot({ path: "screenshots/evidence-source-duplicate.png", fullPage: true });
+
+    // A different page on the same site is a different source.
+    await page.getByLabel("Webbadress").fill("https://icld.se/vart-arbete/kommunala-partnerskap/kina-2009");
+    await page.getByRole("button", { name: "Spara källan" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kommunala partnerskap");
+    await expect(page.getByText("Källan används inte ännu.")).toBeVisible();
+
+    await page.getByRole("link", { name: "Redigera" }).click();
+    await page.getByLabel("Titel").fill("Kommunala partnerskap med Kina 2009");
+    await page.getByLabel("Referens").fill("");
+    await page.getByLabel("Skäl till ändringen").fill("Sidans rubrik");
+    await page.getByRole("button", { name: "Spara ändringen" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kommunala partnerskap med Kina 2009");
+    await expect(page.getByText("Version 2")).toBeVisible();
+    const history = page.getByRole("region", { name: "Ändringshistorik" });
+    await expect(history).toContainText("Ändrad — Demo Analytiker");
+    await expect(history).toContainText("Ändrat: Referens, Titel");
+    await expect(history).toContainText("Sidans rubrik");
+  });
+
+  test("the evidence pages have no serious accessibility violations", async ({ page }) => {
+    await page.goto("/agreements");
+    await page.getByRole("link", { name: "Mora" }).click();
+    await expect(page.getByTestId("status-event").first()).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: "Registrera statusändring" }).click();
+    await page.getByRole("button", { name: "+ Lägg till ny källa" }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto("/sources");
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 

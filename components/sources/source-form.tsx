@@ -70,7 +70,7 @@ export function SourceForm({
           </div>
         )}
         <fieldset>
-          <legend>{t("sources.fields.kind")}</legend>
+          <legend>{t("claims.source")}</legend>
           <SourceFields prefix="source" />
         </fieldset>
         {failure?.duplicates && (

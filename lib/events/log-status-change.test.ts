@@ -188,4 +188,30 @@ describeEachDriver("logging a status change", (db) => {
     expect((await getEventHistory(db(), agreementId)).entries).toHaveLength(1);
     expect((await db().select({ n: count() }).from(sourceAttachments).where(eq(sourceAttachments.sourceId, REPORT_SOURCE_ID)))[0]!.n).toBe(0);
   });
+
+  it("rolls everything back, the new file included, when the database fails after the file is written", async () => {
+    const ctx = await actingAs(db(), ANALYST);
+    const { agreementId } = await agreementWithHistory(db(), [["active", "2011"]]);
+    await db().execute(sql`CREATE FUNCTION fail_event_link() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'event link refused for the test'; END; $$`);
+    await db().execute(sql`CREATE TRIGGER fail_event_link BEFORE INSERT ON event_sources FOR EACH ROW EXECUTE FUNCTION fail_event_link()`);
+    try {
+      const filesBefore = store.files();
+      const counts = async () => Promise.all([attachments, sources, sourceAttachments, revisions].map(async (t) => (await db().select({ n: count() }).from(t))[0]!.n));
+      const before = await counts();
+      await expect(
+        logStatusChange({
+          ctx,
+          input: eventInput(agreementId, { sources: [{ mode: "new", source: protocolSource(), quote: "", page: "", allowDuplicate: false }] }),
+          files: [{ sourceIndex: 0, file: { filename: "rollback.pdf", declaredType: "application/pdf", bytes: samplePdf("rollback") } }],
+          storage: store.storage,
+        }),
+      ).rejects.toThrow();
+      expect(store.files()).toEqual(filesBefore);
+      expect(await counts()).toEqual(before);
+      expect((await getEventHistory(db(), agreementId)).entries).toHaveLength(1);
+    } finally {
+      await db().execute(sql`DROP TRIGGER fail_event_link ON event_sources`);
+      await db().execute(sql`DROP FUNCTION fail_event_link()`);
+    }
+  });
 });
