@@ -214,4 +214,16 @@ describeEachDriver("logging a status change", (db) => {
       await db().execute(sql`DROP FUNCTION fail_event_link()`);
     }
   });
+
+  it("lets only one of two simultaneous terminations through: the agreement is locked while the rules decide", async () => {
+    const { agreementId } = await agreementWithHistory(db(), [["active", "2011"]]);
+    const [a, b] = await Promise.all([actingAs(db(), ANALYST), actingAs(db(), ANALYST)]);
+    const results = await Promise.all([
+      logStatusChange({ ctx: a, input: eventInput(agreementId, { status: "terminated" }), storage: store.storage }),
+      logStatusChange({ ctx: b, input: eventInput(agreementId, { status: "expired" }), storage: store.storage }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ refusal: { code: "already_ended" } });
+    expect((await getEventHistory(db(), agreementId)).entries).toHaveLength(2);
+  });
 });
