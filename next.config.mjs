@@ -23,8 +23,14 @@ const nextConfig = {
   // PGlite loads its WASM at run time and argon2 is a native addon: neither may be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
-  // forbidden() renders app/forbidden.tsx with status 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with status 403.
+    authInterrupts: true,
+    // Evidence forms carry their files (lib/attachments/media-types.ts: 20 MB per file, 40 MB per
+    // save); the proxy buffers request bodies and would silently cut a larger one.
+    serverActions: { bodySizeLimit: "42mb" },
+    proxyClientMaxBodySize: "42mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

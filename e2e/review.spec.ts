@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { samplePdf } from "../lib/attachments/sample-pdf";
 import { expect, storageStateFor, test, type AccountRole } from "./fixtures";
 
 async function contextFor(browser: Browser, role: AccountRole): Promise<Page> {
@@ -40,6 +41,11 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
   await expect(official.getByLabel("Paragraf (§)")).toHaveValue("§ 40");
   await official.screenshot({ path: "screenshots/review-propose-error-sv.png", fullPage: true });
   await official.getByLabel("Diarienummer").fill("KS 2022/0099");
+  await official.getByLabel("Protokollet som PDF (frivilligt om diarienummer anges)").setInputFiles({
+    name: "ks-2022-03-14.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(samplePdf("Kommunstyrelsen Bengtsfors 2022-03-14 §40")),
+  });
   await official.getByRole("button", { name: "Skicka förslag" }).click();
   await official.waitForURL(/\/review\/[0-9a-f-]{36}$/);
   await expect(official.getByTestId("proposal-status")).toHaveText("Öppet");
@@ -50,6 +56,7 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
   await expect(reviewer.getByTestId("notification-count")).toBeVisible();
   await reviewer.getByRole("link", { name: "Samarbetet med Wuzhou återupptas" }).click();
   await expect(reviewer.getByTestId("proposed-evidence")).toContainText("KS 2022/0099");
+  await expect(reviewer.getByTestId("proposed-evidence").getByRole("link", { name: "ks-2022-03-14.pdf" })).toBeVisible();
   await reviewer.screenshot({ path: "screenshots/review-proposal-sv.png", fullPage: true });
   await reviewer.getByLabel("Motivering (krävs för att avslå eller begära ändringar)").fill("Ange paragrafen utan mellanslag, som i protokollet: §40.");
   await reviewer.getByRole("button", { name: "Begär ändringar" }).click();

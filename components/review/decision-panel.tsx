@@ -9,6 +9,7 @@ import { ActionMessage } from "./action-message";
 
 interface Props {
   proposalId: string;
+  agreementId?: string;
   version: number;
   stale: boolean;
   canApprove: boolean;
@@ -16,7 +17,7 @@ interface Props {
   rebase: (proposalId: string) => Promise<ActionResult<unknown>>;
 }
 
-export function DecisionPanel({ proposalId, version, stale, canApprove, decide, rebase }: Props) {
+export function DecisionPanel({ proposalId, agreementId, version, stale, canApprove, decide, rebase }: Props) {
   const t = useTranslations("review");
   const router = useRouter();
   const [reason, setReason] = useState("");
@@ -74,7 +75,7 @@ export function DecisionPanel({ proposalId, version, stale, canApprove, decide, 
         </button>
       </div>
       <div style={{ marginTop: "0.75rem" }}>
-        <ActionMessage result={result} />
+        <ActionMessage result={result} agreementId={agreementId} />
       </div>
     </section>
   );

@@ -8,7 +8,7 @@ import { useForm, useWatch } from "react-hook-form";
 import type { ActionResult } from "@/lib/actions/result";
 import { EVENT_STATUSES, INITIATORS, REASONS } from "@/lib/domain/enums";
 import { parsePartialDate } from "@/lib/domain/partial-date";
-import { proposalFormSchema, toProposalInput, type CreateProposalInput, type ProposalFormValues } from "@/lib/validation/proposals";
+import { proposalFormSchema, toProposalInput, type ProposalFormValues } from "@/lib/validation/proposals";
 import { ActionMessage } from "./action-message";
 
 export interface ProposalFormAgreement {
@@ -22,17 +22,19 @@ interface Props {
   initial: ProposalFormValues;
   /** Set when revising an existing proposal. */
   reviseId?: string;
-  create: (input: CreateProposalInput) => Promise<ActionResult<{ id: string }>>;
-  revise: (proposalId: string, input: CreateProposalInput, comment?: string) => Promise<ActionResult<unknown>>;
+  create: (form: FormData) => Promise<ActionResult<{ id: string }>>;
+  revise: (proposalId: string, form: FormData, comment?: string) => Promise<ActionResult<unknown>>;
 }
 
 export function ProposalForm({ agreement, initial, reviseId, create, revise }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const {
     register,
     handleSubmit,
+    setValue,
     control,
     formState: { errors, isSubmitting },
   } = useForm<ProposalFormValues>({ resolver: zodResolver(proposalFormSchema), defaultValues: initial });
@@ -47,8 +49,10 @@ export function ProposalForm({ agreement, initial, reviseId, create, revise }: P
   })();
 
   const onSubmit = handleSubmit(async (values) => {
-    const input = toProposalInput(values, agreement);
-    const r = reviseId ? await revise(reviseId, input, values.summary) : await create(input);
+    const form = new FormData();
+    form.set("input", JSON.stringify(toProposalInput(values, agreement)));
+    if (values.mode === "status" && file) form.append("file", file);
+    const r = reviseId ? await revise(reviseId, form, values.summary) : await create(form);
     setResult(r);
     if (r.ok) {
       const id = reviseId ?? (r.data as { id: string } | undefined)?.id;
@@ -144,6 +148,20 @@ export function ProposalForm({ agreement, initial, reviseId, create, revise }: P
             {text("diarienummer", t("review.propose.diarienummer"))}
             <input type="hidden" {...register("attachmentId")} />
             <div className="field">
+              <label htmlFor="protocolFile">{t("review.propose.attachment")}</label>
+              <input
+                id="protocolFile"
+                type="file"
+                accept="application/pdf,.pdf,message/rfc822,.eml,image/png,image/jpeg"
+                onChange={(e) => {
+                  const chosen = e.target.files?.[0] ?? null;
+                  setFile(chosen);
+                  setValue("hasFile", !!chosen, { shouldValidate: false });
+                }}
+              />
+              {initial.attachmentFilename && !file && <span className="muted">{initial.attachmentFilename}</span>}
+            </div>
+            <div className="field">
               <label htmlFor="quote">{t("review.propose.quote")}</label>
               <textarea id="quote" rows={2} {...register("quote")} />
             </div>
@@ -164,7 +182,7 @@ export function ProposalForm({ agreement, initial, reviseId, create, revise }: P
         </fieldset>
       )}
       {text("summary", t("review.propose.summary"))}
-      <ActionMessage result={result && !result.ok ? result : null} />
+      <ActionMessage result={result && !result.ok ? result : null} agreementId={agreement.id} />
       <div>
         <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
           {reviseId ? t("review.propose.submitRevision") : t("review.propose.submit")}

@@ -47,6 +47,12 @@ export function ProposedEvent({ event, citedSources }: { event: ProposedEventDat
               <span className="badge badge--kind">{t("sourceKind.protocol")}</span> {s.body}, {s.meetingDate}
               {s.paragraph ? `, ${s.paragraph}` : ""}
               {s.diarienummer ? `, ${t("source.diarienummer")}: ${s.diarienummer}` : ""}
+              {s.attachmentId && (
+                <>
+                  {" · "}
+                  <a href={`/api/attachments/${s.attachmentId}`}>{s.attachmentFilename ?? "protokoll.pdf"}</a>
+                </>
+              )}
               {s.quote && <blockquote>”{s.quote}”</blockquote>}
             </li>
           ),

@@ -15,6 +15,7 @@ import {
   statusEvents,
   users,
 } from "../schema";
+import { seedClaims } from "./claims";
 import { seedId } from "./ids";
 import { countyBoardShortName, readCounties, readMunicipalities } from "./reference";
 import { agreements as reportAgreements } from "./report/agreements";
@@ -62,6 +63,7 @@ export async function seedDatabase(db: Db, options: { demoUsers: boolean }): Pro
     const foreignCount = await seedForeignOrganizations(tx, datasetUserId);
     const sourceCount = await seedSources(tx, datasetUserId);
     const { agreementCount, eventCount } = await seedAgreements(tx, datasetUserId);
+    await seedClaims(tx, datasetUserId, new Set(reportSources.map((s) => s.key)));
     const demo = demoHash ? await seedDemoUsers(tx, demoHash) : { inserted: 0, accounts: [] };
     return {
       inserted: {

@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { agreements, eventSources, revisions, sourceAttachments, sources, statusEvents, type Proposal } from "@/db/schema";
 import { parsePartialDate } from "../domain/partial-date";
+import { loadHistory } from "../events/record";
+import { checkTransition } from "../events/transitions";
 import { recordRevision } from "../revisions/record";
 import type { AgreementChanges, ProposedEvent, ProposedSource } from "../validation/proposals";
 import { agreementColumns, type AgreementFieldValues } from "./agreement-fields";
@@ -48,13 +50,34 @@ function protocolCitation(s: Extract<ProposedSource, { type: "protocol" }>): str
     .join(", ");
 }
 
+/**
+ * Refuses a proposed status that the agreement's history does not allow at that date, with the
+ * transition rules' own reason (lib/events/transitions.ts).
+ */
+export async function assertProposedTransition(tx: Tx, agreementId: string, event: ProposedEvent): Promise<void> {
+  const date = parsePartialDate(event.effective);
+  const check = checkTransition(await loadHistory(tx, agreementId), {
+    status: event.status,
+    effectiveOn: date.on,
+    effectivePrecision: date.precision,
+    supersedesId: null,
+  });
+  if (!check.ok) {
+    throw new ReviewError("invalid_transition", `The history does not allow this status change (${check.refusal.code}).`, {
+      refusal: check.refusal,
+    });
+  }
+}
+
 /** Records a proposed status change with its evidence: new sources first, then the event and its links. */
 export async function applyProposedEvent(
   tx: Tx,
   agreementId: string,
   event: ProposedEvent,
-  opts: { authorId: string; proposalId: string | null; attachmentNames?: Record<string, string> },
+  opts: { authorId: string; proposalId: string | null },
 ) {
+  await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, agreementId)).for("update");
+  await assertProposedTransition(tx, agreementId, event);
   const links: { sourceId: string; quote: string | null; page: string | null }[] = [];
   for (const s of event.sources) {
     if (s.type === "existing") {
@@ -88,7 +111,7 @@ export async function applyProposedEvent(
       await tx.insert(sourceAttachments).values({
         sourceId: created!.id,
         attachmentId: s.attachmentId,
-        filename: opts.attachmentNames?.[s.attachmentId] ?? "protokoll.pdf",
+        filename: s.attachmentFilename ?? "protokoll.pdf",
         createdBy: opts.authorId,
       });
     }

@@ -7,7 +7,8 @@ export class ReviewError extends Error {
       | "version_conflict"
       | "stale"
       | "invalid_transition"
-      | "nothing_to_revert",
+      | "nothing_to_revert"
+      | "upload_refused",
     message: string,
     public readonly details?: Record<string, unknown>,
   ) {

@@ -19,6 +19,12 @@ import {
   reviseProposal,
 } from "./proposals";
 import { applyAgreementChanges } from "./apply";
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+import { attachments, sourceAttachments } from "@/db/schema";
+import { LocalDiskStorage } from "../attachments/storage";
+import { samplePdf } from "../attachments/sample-pdf";
 
 async function userCtx(db: Db, email: string): Promise<ActionContext> {
   const [u] = await db.select().from(users).where(eq(users.email, email));
@@ -113,9 +119,46 @@ describeEachDriver("proposals and review", (db, driver) => {
     expect(sourceRevisions.map((r) => r.action)).toEqual(["source.create"]);
   });
 
+  it("refuses a proposed status change the history does not allow, with the rules' reason", async () => {
+    const mora = await agreementOf(db(), "2062", "Changchun");
+    const error = await createProposal({ ctx: analyst, input: resumeWithProtocol(mora.id) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_transition", details: { refusal: { code: "ended_is_final", status: "resumed" } } });
+    const [n] = await db().select({ n: count() }).from(proposals).where(eq(proposals.agreementId, mora.id));
+    expect(n?.n).toBe(0);
+  });
+
+  it("carries the protocol's PDF from the proposal to the source it creates, and refuses a disguised file", async () => {
+    const storage = new LocalDiskStorage(fs.mkdtempSync(path.join(os.tmpdir(), "proposal-files-")));
+    const malmoAgreement = await agreementOf(db(), "1280", "Tangshan");
+    const input = resumeWithProtocol(malmoAgreement.id, null);
+    const withFile = { ...input, event: { ...input.event, sources: [{ ...input.event.sources[0]!, body: "Kommunstyrelsen, Malmö stad", fileIndex: 0 }] } };
+    const before = await db().select({ n: count() }).from(attachments);
+    const refused = await createProposal({
+      ctx: analyst,
+      input: withFile,
+      files: [{ filename: "protokoll.pdf", declaredType: "application/pdf", bytes: new TextEncoder().encode("not a pdf at all") }],
+      storage,
+    }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "upload_refused" });
+    expect(await db().select({ n: count() }).from(attachments)).toEqual(before);
+
+    const pdf = samplePdf("Protokoll KS 2022-03-01 §12");
+    const p = await createProposal({ ctx: analyst, input: withFile, files: [{ filename: "ks-protokoll.pdf", declaredType: "application/pdf", bytes: pdf }], storage });
+    const stored = (p.payload as { event: { sources: { attachmentId: string; attachmentFilename: string }[] } }).event.sources[0]!;
+    expect(stored.attachmentFilename).toBe("ks-protokoll.pdf");
+    const [file] = await db().select().from(attachments).where(eq(attachments.id, stored.attachmentId));
+    expect(Buffer.from((await storage.get(file!.storageKey))!)).toEqual(Buffer.from(pdf));
+    await approveProposal({ ctx: reviewer, input: { proposalId: p.id, version: 1 } });
+    const [link] = await db().select().from(sourceAttachments).where(eq(sourceAttachments.attachmentId, stored.attachmentId));
+    expect(link?.filename).toBe("ks-protokoll.pdf");
+  });
+
   it("refuses an official's proposal for another organisation's agreement", async () => {
     await expect(createProposal({ ctx: official, input: resumeWithProtocol(malmo.id) })).rejects.toThrow(/own organisation/);
-    const [n] = await db().select({ n: count() }).from(proposals).where(eq(proposals.agreementId, malmo.id));
+    const [n] = await db()
+      .select({ n: count() })
+      .from(proposals)
+      .where(and(eq(proposals.agreementId, malmo.id), eq(proposals.authorId, official.user.id)));
     expect(n?.n).toBe(0);
   });
 

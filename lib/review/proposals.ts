@@ -12,7 +12,9 @@ import {
   type CreateProposalInput,
 } from "../validation/proposals";
 import { agreementFieldValues, pickFields } from "./agreement-fields";
-import { applyProposal } from "./apply";
+import { attachmentStorage, type AttachmentStorage } from "../attachments/storage";
+import { checkUploads, transactionWithUploads, type UploadInput, type UploadSession } from "../attachments/store";
+import { applyProposal, assertProposedTransition } from "./apply";
 import { ReviewError } from "./errors";
 
 /** What a proposal stores: the validated input, and a snapshot of what it was based on. */
@@ -76,14 +78,49 @@ async function resolveBase(tx: Tx, input: CreateProposalInput) {
   }
 }
 
-export async function createProposal({ ctx, input }: { ctx: ActionContext; input: unknown }): Promise<Proposal> {
+export interface ProposalFiles {
+  /** Files uploaded with the request; a protocol source names one by `fileIndex`. */
+  files?: readonly UploadInput[];
+  storage?: AttachmentStorage;
+}
+
+/** Checks the uploaded files before anything is written; refuses with each file's problem. */
+function checkProposalFiles(input: CreateProposalInput, files: readonly UploadInput[]) {
+  const wanted = input.kind === "event.create" ? input.event.sources.flatMap((s) => (s.type === "protocol" && s.fileIndex !== undefined ? [s.fileIndex] : [])) : [];
+  if (wanted.some((i) => i >= files.length)) throw new ReviewError("upload_refused", "A named file was not uploaded.");
+  const checked = checkUploads(files);
+  if (!checked.ok) throw new ReviewError("upload_refused", "A file was refused.", { problems: checked.problems });
+  return checked.uploads;
+}
+
+/** Stores the files a proposal's protocol sources name, and puts their attachment ids in the payload. */
+async function storeProposalFiles(tx: Tx, session: UploadSession, input: CreateProposalInput, uploads: ReturnType<typeof checkProposalFiles>, actorId: string) {
+  if (input.kind !== "event.create") return input;
+  const sources = [];
+  for (const s of input.event.sources) {
+    if (s.type !== "protocol" || s.fileIndex === undefined) {
+      sources.push(s);
+      continue;
+    }
+    const upload = uploads[s.fileIndex]!;
+    const { id } = await session.store(tx, upload, actorId);
+    const { fileIndex: _i, ...rest } = s;
+    sources.push({ ...rest, attachmentId: id, attachmentFilename: upload.filename });
+  }
+  return { ...input, event: { ...input.event, sources } };
+}
+
+export async function createProposal({ ctx, input, files = [], storage }: { ctx: ActionContext; input: unknown } & ProposalFiles): Promise<Proposal> {
   const parsed = createProposalSchema.parse(input);
-  return ctx.db.transaction(async (tx) => {
+  const uploads = checkProposalFiles(parsed, files);
+  return transactionWithUploads(ctx.db, storage ?? attachmentStorage(), async (tx, session) => {
     const base = await resolveBase(tx, parsed);
     if (!can(actor(ctx), "proposal.create", { organizationId: base.organizationId })) {
       throw new ForbiddenError("proposal.create", "You may propose changes only to your own organisation's agreements.");
     }
-    const payload: ProposalPayload = { ...parsed, ...base.extra };
+    if (parsed.kind === "event.create") await assertProposedTransition(tx, parsed.agreementId, parsed.event);
+    const stored = await storeProposalFiles(tx, session, parsed, uploads, ctx.user.id);
+    const payload: ProposalPayload = { ...stored, ...base.extra };
     const [proposal] = await tx
       .insert(proposals)
       .values({
@@ -173,16 +210,24 @@ export async function requestChanges({ ctx, input }: { ctx: ActionContext; input
 }
 
 /** The author's new version of the proposal: a new base snapshot, back in the queue. */
-export async function reviseProposal({ ctx, input }: { ctx: ActionContext; input: { proposalId: string; proposal: unknown; comment?: string } }) {
+export async function reviseProposal({
+  ctx,
+  input,
+  files = [],
+  storage,
+}: { ctx: ActionContext; input: { proposalId: string; proposal: unknown; comment?: string } } & ProposalFiles) {
   const parsed = createProposalSchema.parse(input.proposal);
-  return ctx.db.transaction(async (tx) => {
+  const uploads = checkProposalFiles(parsed, files);
+  return transactionWithUploads(ctx.db, storage ?? attachmentStorage(), async (tx, session) => {
     const p = await lockProposal(tx, input.proposalId);
     if (!can(actor(ctx), "proposal.revise", { authorId: p.authorId })) throw new ForbiddenError("proposal.revise");
     await requireOpen(tx, p);
     if (parsed.kind !== p.kind) throw new ReviewError("not_open", "A revision keeps the kind of change.");
     const base = await resolveBase(tx, parsed);
     if (base.agreementId !== p.agreementId) throw new ReviewError("not_open", "A revision keeps the record it is about.");
-    const payload: ProposalPayload = { ...parsed, ...base.extra };
+    if (parsed.kind === "event.create") await assertProposedTransition(tx, parsed.agreementId, parsed.event);
+    const stored = await storeProposalFiles(tx, session, parsed, uploads, ctx.user.id);
+    const payload: ProposalPayload = { ...stored, ...base.extra };
     await tx
       .update(proposals)
       .set({ status: "open", payload, baseVersion: base.baseVersion, summary: parsed.summary ?? p.summary, version: p.version + 1, updatedAt: new Date() })
@@ -204,6 +249,7 @@ export async function rebaseProposal({ ctx, input }: { ctx: ActionContext; input
     const refreshed: CreateProposalInput =
       old.kind === "agreement.update" ? { ...old, baseVersion: (await loadAgreement(tx, old.agreementId)).version } : old;
     const base = await resolveBase(tx, refreshed);
+    if (refreshed.kind === "event.create") await assertProposedTransition(tx, refreshed.agreementId, refreshed.event);
     const payload: ProposalPayload = { ...refreshed, ...base.extra };
     await tx
       .update(proposals)

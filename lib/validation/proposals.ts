@@ -46,10 +46,14 @@ export const proposedSourceSchema = z.discriminatedUnion("type", [
     meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "review.errors.meetingDate"),
     paragraph: optionalText(50),
     diarienummer: optionalText(100),
+    /** A file already stored (kept when a proposal is revised). */
     attachmentId: z.string().uuid().nullable().optional(),
+    attachmentFilename: z.string().max(255).nullable().optional(),
+    /** The position of a file uploaded with this request; the server stores it and sets attachmentId. */
+    fileIndex: z.number().int().min(0).max(4).optional(),
     quote: optionalText(2000),
     page: optionalText(50),
-  }).refine((s) => !!s.diarienummer || !!s.attachmentId, {
+  }).refine((s) => !!s.diarienummer || !!s.attachmentId || s.fileIndex !== undefined, {
     message: "review.errors.protocolNeedsEvidence",
     path: ["diarienummer"],
   }),
@@ -124,6 +128,9 @@ export const proposalFormSchema = z
     paragraph: z.string().trim().max(50, "review.errors.tooLong"),
     diarienummer: z.string().trim().max(100, "review.errors.tooLong"),
     attachmentId: z.string(),
+    attachmentFilename: z.string(),
+    /** Whether a protocol file is chosen in the form (the file itself travels beside the values). */
+    hasFile: z.boolean(),
     quote: z.string().trim().max(2000, "review.errors.tooLong"),
     designation: z.string().trim().max(300, "review.errors.tooLong"),
     established: z.string().trim().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, "review.errors.partialDate"),
@@ -135,7 +142,7 @@ export const proposalFormSchema = z
     if (v.mode !== "status") return;
     if (v.protocolBody.length < 2) ctx.addIssue({ code: "custom", path: ["protocolBody"], message: "review.errors.protocolBody" });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v.meetingDate)) ctx.addIssue({ code: "custom", path: ["meetingDate"], message: "review.errors.meetingDate" });
-    if (!v.diarienummer && !v.attachmentId) ctx.addIssue({ code: "custom", path: ["diarienummer"], message: "review.errors.protocolNeedsEvidence" });
+    if (!v.diarienummer && !v.attachmentId && !v.hasFile) ctx.addIssue({ code: "custom", path: ["diarienummer"], message: "review.errors.protocolNeedsEvidence" });
     if (v.reasons.includes("other") && !v.reasonOther) ctx.addIssue({ code: "custom", path: ["reasonOther"], message: "review.errors.reasonOther" });
   });
 export type ProposalFormValues = z.infer<typeof proposalFormSchema>;
@@ -167,7 +174,9 @@ export function toProposalInput(
             meetingDate: v.meetingDate,
             paragraph: orNull(v.paragraph),
             diarienummer: orNull(v.diarienummer),
-            attachmentId: orNull(v.attachmentId),
+            attachmentId: v.hasFile ? null : orNull(v.attachmentId),
+            attachmentFilename: v.hasFile ? null : orNull(v.attachmentFilename),
+            ...(v.hasFile ? { fileIndex: 0 } : {}),
             quote: orNull(v.quote),
           },
         ],

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/result";
+import type { UploadInput } from "@/lib/attachments/store";
 import { requireUser } from "@/lib/auth/guard";
 import { flushEmails } from "@/lib/notifications/email";
 import {
@@ -29,19 +30,34 @@ function refresh(proposalId?: string, agreementId?: string) {
   revalidatePath("/", "layout");
 }
 
-export async function createProposalAction(input: unknown) {
+/** The form's values travel as JSON beside the uploaded protocol file(s). */
+async function readProposalForm(form: FormData): Promise<{ input: unknown; files: UploadInput[] }> {
+  const raw = form.get("input");
+  const input: unknown = typeof raw === "string" ? JSON.parse(raw) : null;
+  const files = await Promise.all(
+    form
+      .getAll("file")
+      .filter((f): f is File => typeof f === "object" && f !== null && "arrayBuffer" in f)
+      .map(async (f) => ({ filename: f.name, declaredType: f.type, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+  return { input, files };
+}
+
+export async function createProposalAction(form: FormData) {
   return runAction(async () => {
     const ctx = await requireUser();
-    const p = await createProposal({ ctx, input });
+    const { input, files } = await readProposalForm(form);
+    const p = await createProposal({ ctx, input, files });
     await afterChange(ctx, p.id, p.agreementId ?? undefined);
     return { id: p.id };
   });
 }
 
-export async function reviseProposalAction(proposalId: string, proposal: unknown, comment?: string) {
+export async function reviseProposalAction(proposalId: string, form: FormData, comment?: string) {
   return runAction(async () => {
     const ctx = await requireUser();
-    await reviseProposal({ ctx, input: { proposalId, proposal, comment } });
+    const { input: proposal, files } = await readProposalForm(form);
+    await reviseProposal({ ctx, input: { proposalId, proposal, comment }, files });
     await afterChange(ctx, proposalId);
   });
 }

@@ -4,12 +4,13 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { PartialDateText } from "@/components/agreements/partial-date-text";
 import { StatusBadge } from "@/components/agreements/status-badge";
-import { StatusHistory } from "@/components/agreements/status-history";
+import { AgreementEvidence } from "@/components/events/agreement-evidence";
 import { SourceCitation } from "@/components/sources/source-citation";
 import { getDb } from "@/db/app-db";
 import { getAgreement } from "@/lib/agreements/get";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { getAgreementEvidence } from "@/lib/events/agreement-evidence";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -105,12 +106,14 @@ export default async function AgreementPage({ params }: Params) {
           )}
         </section>
       </div>
-      <section aria-labelledby="history">
-        <h2 id="history">{t("agreement.history")}</h2>
-        <div className="card">
-          <StatusHistory timeline={a.timeline} />
-        </div>
-      </section>
+      <AgreementEvidence
+        agreementId={agreement.id}
+        title={`${swedish.name} – ${foreign.name}`}
+        kind={agreement.kind}
+        evidence={await getAgreementEvidence(await getDb(), agreement.id)}
+        agreementSources={a.sources}
+        user={await getCurrentUser()}
+      />
       {a.sources.length > 0 && (
         <section aria-labelledby="agreement-sources">
           <h2 id="agreement-sources">{t("agreement.agreementSources")}</h2>

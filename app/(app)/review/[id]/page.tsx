@@ -80,7 +80,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
         </section>
         <div>
           {pending && mayReview && (
-            <DecisionPanel proposalId={p.id} version={p.version} stale={detail.stale} canApprove={p.status === "open"} decide={decideAction} rebase={rebaseAction} />
+            <DecisionPanel proposalId={p.id} agreementId={p.agreementId ?? undefined} version={p.version} stale={detail.stale} canApprove={p.status === "open"} decide={decideAction} rebase={rebaseAction} />
           )}
           {pending && isAuthor && (
             <section className="card">

@@ -27,6 +27,8 @@ const EMPTY: ProposalFormValues = {
   paragraph: "",
   diarienummer: "",
   attachmentId: "",
+  attachmentFilename: "",
+  hasFile: false,
   quote: "",
   designation: "",
   established: "",
@@ -57,6 +59,7 @@ function fromPayload(payload: ProposalPayload, base: ProposalFormValues): Propos
             paragraph: protocol.paragraph ?? "",
             diarienummer: protocol.diarienummer ?? "",
             attachmentId: protocol.attachmentId ?? "",
+            attachmentFilename: protocol.attachmentFilename ?? "",
             quote: protocol.quote ?? "",
           }
         : {}),

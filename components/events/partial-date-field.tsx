@@ -1,0 +1,69 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useFormContext, useWatch } from "react-hook-form";
+import { DATE_PRECISIONS, type DatePrecision } from "@/lib/domain/enums";
+import { FieldError } from "./field-error";
+import { errorAt, fieldId } from "./form-helpers";
+import styles from "./forms.module.css";
+
+/**
+ * A date at the precision the source gives: the user chooses day, month, year or unknown, and
+ * enters only that. Changing to a coarser precision keeps what still fits ("2020-05-03" → "2020-05").
+ */
+export function PartialDateField({ name, label, hint, allowUnknown = true }: { name: string; label: string; hint?: string; allowUnknown?: boolean }) {
+  const t = useTranslations("evidence.fields");
+  const { register, setValue, getValues, formState } = useFormContext();
+  const precision = (useWatch({ name: `${name}.precision` }) as DatePrecision | undefined) ?? "unknown";
+  const id = fieldId(name);
+  const error = errorAt(formState.errors, `${name}.value`) ?? errorAt(formState.errors, `${name}.precision`) ?? errorAt(formState.errors, name);
+  const currentYear = new Date().getFullYear();
+
+  const precisionField = register(`${name}.precision`, {
+    onChange: (e: { target: { value: DatePrecision } }) => {
+      const next = e.target.value;
+      const value = String(getValues(`${name}.value`) ?? "");
+      const keep = next === "year" ? 4 : next === "month" ? 7 : next === "day" ? 10 : 0;
+      const fits = next === "unknown" ? "" : value.length >= keep ? value.slice(0, keep) : "";
+      setValue(`${name}.value`, fits, { shouldDirty: true });
+    },
+  });
+  return (
+    <fieldset className={styles.dateField} aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}>
+      <legend>{label}</legend>
+      {hint && (
+        <span id={`${id}-hint`} className="muted">
+          {hint}
+        </span>
+      )}
+      <div className={styles.dateRow}>
+        <label className={styles.inline}>
+          <span className="visually-hidden">{t("precision")}</span>
+          <select aria-label={`${label}: ${t("precision")}`} {...precisionField}>
+            {DATE_PRECISIONS.filter((p) => allowUnknown || p !== "unknown").map((p) => (
+              <option key={p} value={p}>
+                {t(`precisionOption.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {precision !== "unknown" && (
+          <label className={styles.inline}>
+            <span className="visually-hidden">{t(`dateValue.${precision}`)}</span>
+            <input
+              aria-label={`${label}: ${t(`dateValue.${precision}`)}`}
+              aria-invalid={error ? "true" : "false"}
+              {...(precision === "day"
+                ? { type: "date", max: new Date().toISOString().slice(0, 10) }
+                : precision === "month"
+                  ? { type: "month", placeholder: "ÅÅÅÅ-MM" }
+                  : { type: "text", inputMode: "numeric" as const, pattern: "[0-9]{4}", maxLength: 4, placeholder: String(currentYear), size: 6 })}
+              {...register(`${name}.value`)}
+            />
+          </label>
+        )}
+      </div>
+      <FieldError id={`${id}-error`} message={error} />
+    </fieldset>
+  );
+}
