@@ -207,6 +207,11 @@ function rowsSql(ids: string[]): SQL {
     WHERE a.id = ANY(${idArray})`;
 }
 
+/** Table rows for the given agreements, in the given order. */
+export async function agreementRowsByIds(db: Db, ids: string[]): Promise<AgreementListRow[]> {
+  return rowsFor(db, ids);
+}
+
 async function rowsFor(db: Db, ids: string[]): Promise<AgreementListRow[]> {
   if (ids.length === 0) return [];
   const rows = await queryRows<AgreementListRow>(db, rowsSql(ids));
