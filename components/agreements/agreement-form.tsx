@@ -47,7 +47,7 @@ export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreate
   });
   const { register, control, handleSubmit, setError, setFocus, setValue, getValues, formState } = methods;
   const { errors, isSubmitting } = formState;
-  const [alert, setAlert] = useState<{ text: string; at: number } | null>(null);
+  const [alert, setAlert] = useState<{ text: string; at: number; focus: boolean } | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [done, setDone] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -68,9 +68,10 @@ export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreate
     setValue("foreign", next === "existing" ? { mode: "existing", id: saved.current.id } : { mode: "new", org: saved.current.org }, { shouldDirty: true });
   };
 
-  const showAlert = (text: string) => setAlert((prev) => ({ text, at: (prev?.at ?? 0) + 1 }));
+  // The alert takes the focus only when no field does (react-hook-form focuses the first invalid field).
+  const showAlert = (text: string, focus: boolean) => setAlert((prev) => ({ text, at: (prev?.at ?? 0) + 1, focus }));
   useEffect(() => {
-    if (alert) alertRef.current?.focus();
+    if (alert?.focus) alertRef.current?.focus();
   }, [alert]);
 
   const submit = handleSubmit(
@@ -80,7 +81,7 @@ export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreate
       try {
         result = await action(values);
       } catch {
-        showAlert(t("registry.errors.server"));
+        showAlert(t("registry.errors.server"), true);
         return;
       }
       if (result.ok) {
@@ -99,16 +100,18 @@ export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreate
       const fieldErrors = "fieldErrors" in result ? (result.fieldErrors ?? {}) : {};
       const paths = Object.keys(fieldErrors);
       for (const path of paths) setError(path as Path<AgreementFormValues>, { type: "server", message: fieldErrors[path]![0] });
+      let focused = false;
       if (paths[0]) {
         try {
           setFocus(paths[0] as Path<AgreementFormValues>);
+          focused = true;
         } catch {
           /* a field without a focusable element */
         }
       }
-      showAlert(t(result.message));
+      showAlert(t(result.message), !focused);
     },
-    () => showAlert(t("registry.form.errorSummary")),
+    () => showAlert(t("registry.form.errorSummary"), false),
   );
 
   const keepMine = () => {

@@ -135,7 +135,11 @@ export function AgreementsTable({ data, query, options }: Props) {
       helper.accessor("lastChangedAt", {
         id: "lastChange",
         header: () => t("registry.columns.lastChange"),
-        cell: (c) => <time dateTime={c.getValue()}>{format.dateTime(new Date(c.getValue()), { dateStyle: "medium" })}</time>,
+        cell: (c) => (
+          <time dateTime={c.getValue()} className={styles.nowrap}>
+            {format.dateTime(new Date(c.getValue()), { dateStyle: "medium" })}
+          </time>
+        ),
       }),
       helper.accessor("sourceCount", {
         id: "sources",

@@ -21,12 +21,13 @@ export function OrganizationForm({ parents, action }: { parents: ForeignOption[]
     defaultValues: EMPTY_FOREIGN_ORGANIZATION,
     mode: "onTouched",
   });
-  const [alert, setAlert] = useState<{ text: string; at: number } | null>(null);
+  const [alert, setAlert] = useState<{ text: string; at: number; focus: boolean } | null>(null);
   const [done, setDone] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
-  const show = (text: string) => setAlert((prev) => ({ text, at: (prev?.at ?? 0) + 1 }));
+  // The alert takes the focus only when no field does (react-hook-form focuses the first invalid field).
+  const show = (text: string, focus = true) => setAlert((prev) => ({ text, at: (prev?.at ?? 0) + 1, focus }));
   useEffect(() => {
-    if (alert) alertRef.current?.focus();
+    if (alert?.focus) alertRef.current?.focus();
   }, [alert]);
   const submit = methods.handleSubmit(
     async (values) => {
@@ -43,12 +44,12 @@ export function OrganizationForm({ parents, action }: { parents: ForeignOption[]
         router.push(`/organizations/${result.id}?notice=created`);
         return;
       }
-      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
-        methods.setError(path as Path<ForeignOrganizationInput>, { type: "server", message: messages[0] });
-      }
-      show(t(result.message));
+      const paths = Object.keys(result.fieldErrors ?? {});
+      for (const path of paths) methods.setError(path as Path<ForeignOrganizationInput>, { type: "server", message: result.fieldErrors![path]![0] });
+      if (paths[0]) methods.setFocus(paths[0] as Path<ForeignOrganizationInput>);
+      show(t(result.message), paths.length === 0);
     },
-    () => show(t("registry.form.errorSummary")),
+    () => show(t("registry.form.errorSummary"), false),
   );
   return (
     <FormProvider {...methods}>

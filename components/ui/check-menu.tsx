@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import styles from "./check-menu.module.css";
 
 export interface CheckOption {
@@ -22,49 +22,80 @@ interface Props {
 }
 
 /**
- * A button that opens a list of checkboxes (a disclosure, so it works by keyboard without
- * scripts): for table filters and column choices. Escape or a click outside closes it.
+ * A button that shows and hides a group of checkboxes (the disclosure pattern): for table
+ * filters and column choices. Escape closes it and returns focus to the button; so does a
+ * click outside.
  */
 export function CheckMenu({ label, options, selected, onChange, badge, align = "start", highlight = true }: Props) {
-  const ref = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  // Ticks show at once; the URL (and so `selected`) follows when the server has answered.
+  const [checked, setChecked] = useState(selected);
+  const [shown, setShown] = useState(selected);
+  if (shown.join(",") !== selected.join(",")) {
+    setShown(selected);
+    setChecked(selected);
+  }
+  const panelId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
   useEffect(() => {
-    const close = (e: Event) => {
-      const el = ref.current;
-      if (!el?.open) return;
-      if (e instanceof KeyboardEvent) {
-        if (e.key !== "Escape") return;
-        el.open = false;
-        el.querySelector("summary")?.focus();
-      } else if (!el.contains(e.target as Node)) {
-        el.open = false;
-      }
+    if (!open) return;
+    const onPointer = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    const onFocus = (e: FocusEvent) => {
+      if (e.target instanceof Node && !root.current?.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener("mousedown", onPointer);
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("focusin", onFocus);
     return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
+      document.removeEventListener("mousedown", onPointer);
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("focusin", onFocus);
     };
-  }, []);
-  const toggle = (value: string, on: boolean) => onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
+  }, [open]);
+
+  const toggle = (value: string, on: boolean) => {
+    const next = on ? [...checked, value] : checked.filter((v) => v !== value);
+    setChecked(next);
+    onChange(next);
+  };
   return (
-    <details className={styles.menu} ref={ref}>
-      <summary className={`btn ${highlight && selected.length > 0 ? styles.on : ""}`}>
+    <div className={styles.menu} ref={root}>
+      <button
+        type="button"
+        ref={button}
+        className={`btn ${highlight && checked.length > 0 ? styles.on : ""}`}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
         {label}
-        {badge && <span className={styles.badge}>{badge}</span>}
+        {badge && (
+          <span className={styles.badge} aria-hidden="true">
+            {badge}
+          </span>
+        )}
         <span aria-hidden="true" className={styles.caret}>
           ▾
         </span>
-      </summary>
-      <fieldset className={`${styles.panel} ${align === "end" ? styles.end : ""}`}>
+      </button>
+      <fieldset id={panelId} className={`${styles.panel} ${align === "end" ? styles.end : ""}`} hidden={!open}>
         <legend className="visually-hidden">{label}</legend>
         {options.map((o) => (
           <label key={o.value} className={styles.option}>
-            <input type="checkbox" checked={selected.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
+            <input type="checkbox" checked={checked.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
             <span lang={o.lang}>{o.label}</span>
           </label>
         ))}
       </fieldset>
-    </details>
+    </div>
   );
 }

@@ -42,12 +42,23 @@ export function Combobox({ id, options, value, onChange, onBlur, placeholder, in
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
 
-  const index = useMemo(() => options.map((o) => ({ option: o, haystack: fold(`${o.label} ${o.description ?? ""} ${o.keywords ?? ""}`) })), [options]);
+  const index = useMemo(
+    () => options.map((o) => ({ option: o, label: fold(o.label), haystack: fold(`${o.label} ${o.description ?? ""} ${o.keywords ?? ""}`) })),
+    [options],
+  );
   const typed = text ?? "";
   const matches = useMemo(() => {
     const terms = fold(typed).split(/\s+/).filter(Boolean);
-    const found = terms.length === 0 ? index : index.filter((i) => terms.every((t) => i.haystack.includes(t)));
-    return found.slice(0, maxResults).map((i) => i.option);
+    if (terms.length === 0) return index.slice(0, maxResults).map((i) => i.option);
+    const first = terms[0]!;
+    // Names that start with what was typed first, then names with a word that does, then the rest.
+    const rank = (label: string) => (label.startsWith(first) ? 0 : label.split(/[\s-]+/).some((w) => w.startsWith(first)) ? 1 : label.includes(first) ? 2 : 3);
+    return index
+      .filter((i) => terms.every((t) => i.haystack.includes(t)))
+      .map((i, n) => ({ i, n, r: rank(i.label) }))
+      .sort((a, b) => a.r - b.r || a.n - b.n)
+      .slice(0, maxResults)
+      .map(({ i }) => i.option);
   }, [index, typed, maxResults]);
 
   const choose = (option: ComboboxOption) => {
