@@ -104,6 +104,7 @@ export default async function OrganizationPage({ params, searchParams }: Params)
             <table className="data">
               <thead>
                 <tr>
+                  {o.agreements.some((a) => a.via) && <th scope="col">{t("registry.org.party")}</th>}
                   <th scope="col">{t("registry.org.counterpart")}</th>
                   <th scope="col">{t("registry.columns.kind")}</th>
                   <th scope="col">{t("registry.columns.established")}</th>
@@ -113,6 +114,22 @@ export default async function OrganizationPage({ params, searchParams }: Params)
               <tbody>
                 {o.agreements.map((a) => (
                   <tr key={a.id} data-testid="org-agreement">
+                    {o.agreements.some((x) => x.via) && (
+                      <td>
+                        {a.via ? (
+                          <>
+                            <Link href={`/organizations/${a.via.id}`}>{a.via.name}</Link>{" "}
+                            {a.via.nameNative && (
+                              <span className="native muted" lang="zh">
+                                {a.via.nameNative}
+                              </span>
+                            )}
+                          </>
+                        ) : (
+                          org.name
+                        )}
+                      </td>
+                    )}
                     <td>
                       <Link href={`/agreements/${a.id}`}>
                         {a.counterpart.name}
