@@ -281,3 +281,21 @@ test("screenshots of the Swedish agreement page and organisation page", async ({
   await expect(page.getByTestId("org-agreement").first()).toContainText("Avslutat");
   await page.screenshot({ path: "screenshots/registry-organization-sv.png", fullPage: true });
 });
+
+test("the table and the form fit a laptop and a tablet", async ({ page }) => {
+  for (const [name, size] of [
+    ["laptop", { width: 1366, height: 768 }],
+    ["tablet", { width: 820, height: 1180 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.goto("/agreements?size=25");
+    await expect(rows(page)).toHaveCount(25);
+    // Nothing but the table itself scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expect(page.getByRole("searchbox", { name: "Sök" })).toBeInViewport();
+    await page.screenshot({ path: `screenshots/registry-table-${name}.png` });
+    await page.goto("/agreements/new");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: `screenshots/registry-form-${name}.png`, fullPage: true });
+  }
+});

@@ -116,6 +116,8 @@ const SCENARIOS: Scenario[] = [
   { name: "filter status = paused", query: { ...DEFAULT_QUERY, status: ["paused"] } },
   { name: "filter county + reason, by established desc", query: { ...DEFAULT_QUERY, county: ["20"], reason: ["human_rights"], sort: "established", dir: "desc" } },
   { name: "sort by number of sources, page 40", query: { ...DEFAULT_QUERY, sort: "sources", dir: "desc", page: 40 } },
+  { name: "sort by current status, 100 a page", query: { ...DEFAULT_QUERY, sort: "status", size: 100 } },
+  { name: 'search "skåne" + kind + established range', query: { ...DEFAULT_QUERY, q: "skåne", kind: ["twin_city"], from: 1990, to: 2010 } },
 ];
 
 function stats(samples: number[]) {

@@ -83,8 +83,7 @@ export function AgreementsTable({ data, query, options }: Props) {
           <>
             {r.foreignName}
             {r.foreignNameNative && (
-              <span className="native muted" lang="zh">
-                {" "}
+              <span className={`native muted ${styles.native}`} lang="zh">
                 {r.foreignNameNative}
               </span>
             )}
@@ -99,8 +98,7 @@ export function AgreementsTable({ data, query, options }: Props) {
             <>
               {r.provinceName}
               {r.provinceNameNative && (
-                <span className="native muted" lang="zh">
-                  {" "}
+                <span className={`native muted ${styles.native}`} lang="zh">
                   {r.provinceNameNative}
                 </span>
               )}

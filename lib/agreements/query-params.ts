@@ -142,13 +142,3 @@ export function agreementQueryToParams(query: AgreementQuery, options: { paging?
   if (options.columns !== false && query.hide.length > 0) p.set("hide", query.hide.join(","));
   return p;
 }
-
-/** Whether any filter (not sorting or paging) narrows the list. */
-export function hasFilters(query: AgreementQuery): boolean {
-  return (
-    query.q.trim() !== "" ||
-    query.status.length + query.kind.length + query.swedishKind.length + query.county.length + query.province.length + query.reason.length > 0 ||
-    query.from != null ||
-    query.to != null
-  );
-}
