@@ -74,7 +74,7 @@ export function AgreementsTable({ data, query, options }: Props) {
           </Link>
         ),
       }),
-      helper.accessor("swedishKind", { id: "swedishKind", header: () => t("registry.columns.swedishKind"), cell: (c) => t(`orgKind.${c.getValue()}`) }),
+      helper.accessor("swedishKind", { id: "swedishKind", header: () => t("registry.columns.swedishKind"), cell: (c) => t(`registry.orgKindShort.${c.getValue()}`) }),
       helper.accessor("countyName", { id: "county", header: () => t("registry.columns.county"), cell: (c) => c.getValue() }),
       helper.accessor("foreignName", {
         id: "foreign",
