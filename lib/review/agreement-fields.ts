@@ -4,11 +4,13 @@ import type { AgreementChanges } from "../validation/proposals";
 
 /** The editable fields of an agreement as a proposal speaks of them (dates as "2019" / "2019-05" / "2019-05-14"). */
 export type AgreementFieldValues = Required<{ [K in keyof AgreementChanges]: AgreementChanges[K] | null }>;
-export const AGREEMENT_FIELDS = ["kind", "designation", "established", "funding", "areas", "notes"] as const;
+export const AGREEMENT_FIELDS = ["swedishOrgId", "foreignOrgId", "kind", "designation", "established", "funding", "areas", "notes"] as const;
 export type AgreementField = (typeof AGREEMENT_FIELDS)[number];
 
 export function agreementFieldValues(a: Agreement): AgreementFieldValues {
   return {
+    swedishOrgId: a.swedishOrgId,
+    foreignOrgId: a.foreignOrgId,
     kind: a.kind,
     designation: a.designation,
     established: partialDateToString({ on: a.establishedOn, precision: a.establishedPrecision }),
@@ -20,7 +22,9 @@ export function agreementFieldValues(a: Agreement): AgreementFieldValues {
 
 /** Column values for an update that sets the given fields. */
 export function agreementColumns(changes: Partial<AgreementFieldValues>) {
-  const columns: Partial<Pick<Agreement, "kind" | "designation" | "establishedOn" | "establishedPrecision" | "funding" | "areas" | "notes">> = {};
+  const columns: Partial<Pick<Agreement, "swedishOrgId" | "foreignOrgId" | "kind" | "designation" | "establishedOn" | "establishedPrecision" | "funding" | "areas" | "notes">> = {};
+  if (changes.swedishOrgId) columns.swedishOrgId = changes.swedishOrgId;
+  if (changes.foreignOrgId) columns.foreignOrgId = changes.foreignOrgId;
   if (changes.kind !== undefined && changes.kind !== null) columns.kind = changes.kind;
   if (changes.designation !== undefined) columns.designation = changes.designation;
   if (changes.established !== undefined) {

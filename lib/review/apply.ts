@@ -147,6 +147,8 @@ export async function revertValues(tx: Tx, revisionId: number): Promise<{ agreem
   if (!before) throw new ReviewError("nothing_to_revert", "A creation cannot be reverted.");
   const values: Partial<AgreementFieldValues> = {};
   const has = (f: string) => rev.changedFields.includes(f);
+  if (has("swedishOrgId")) values.swedishOrgId = before.swedishOrgId as string;
+  if (has("foreignOrgId")) values.foreignOrgId = before.foreignOrgId as string;
   if (has("kind")) values.kind = before.kind as AgreementFieldValues["kind"];
   if (has("designation")) values.designation = (before.designation as string | null) ?? null;
   if (has("establishedOn") || has("establishedPrecision")) {

@@ -100,6 +100,7 @@ export async function getProposalDetail(db: Db, id: string): Promise<ProposalDet
       }
     }
   }
+  diff = await nameOrganizations(db, diff);
   const existingIds = payload.kind === "event.create" ? payload.event.sources.flatMap((s) => (s.type === "existing" ? [s.sourceId] : [])) : [];
   const citedSources = existingIds.length
     ? await db.select({ id: sources.id, citation: sources.citation }).from(sources).where(inArray(sources.id, existingIds))
@@ -131,4 +132,14 @@ export async function getProposalDetail(db: Db, id: string): Promise<ProposalDet
     comments,
     versionCount: versions.length,
   };
+}
+
+/** Party fields hold organisation ids; a reader wants their names. */
+async function nameOrganizations(db: Db, diff: FieldDiff[]): Promise<FieldDiff[]> {
+  const partyFields = new Set(["swedishOrgId", "foreignOrgId"]);
+  const ids = [...new Set(diff.filter((d) => partyFields.has(d.field)).flatMap((d) => [d.base, d.current, d.proposed]).filter((v): v is string => typeof v === "string"))];
+  if (ids.length === 0) return diff;
+  const names = new Map((await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, ids))).map((o) => [o.id, o.name]));
+  const name = (v: unknown) => (typeof v === "string" ? (names.get(v) ?? v) : v);
+  return diff.map((d) => (partyFields.has(d.field) ? { ...d, base: name(d.base), current: name(d.current), proposed: name(d.proposed) } : d));
 }

@@ -18,12 +18,14 @@ const optionalText = (max: number) =>
 /** The fields of an agreement a proposal may change. */
 export const agreementChangesSchema = z
   .object({
+    swedishOrgId: z.string().uuid().optional(),
+    foreignOrgId: z.string().uuid().optional(),
     kind: z.enum(AGREEMENT_KINDS).optional(),
-    designation: optionalText(300),
+    designation: optionalText(500),
     established: partialDateText.optional(),
-    funding: optionalText(300),
-    areas: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
-    notes: optionalText(5000),
+    funding: optionalText(2000),
+    areas: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+    notes: optionalText(20_000),
   })
   .strict()
   .refine((c) => Object.keys(c).length > 0, { message: "review.errors.noChanges" });

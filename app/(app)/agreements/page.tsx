@@ -1,66 +1,54 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { PartialDateText } from "@/components/agreements/partial-date-text";
-import { StatusBadge } from "@/components/agreements/status-badge";
+import { AgreementsTable } from "@/components/agreements/agreements-table";
 import { getDb } from "@/db/app-db";
-import { listAgreements } from "@/lib/agreements/list";
+import { queryAgreements } from "@/lib/agreements/list";
+import { parseAgreementQuery } from "@/lib/agreements/query-params";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { listCounties, listProvinces } from "@/lib/organizations/list";
 
 export async function generateMetadata() {
-  const t = await getTranslations("agreements");
+  const t = await getTranslations("registry.table");
   return { title: t("title") };
 }
 
-export default async function AgreementsPage() {
-  const t = await getTranslations();
-  const rows = await listAgreements(await getDb());
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AgreementsPage({ searchParams }: Props) {
+  const query = parseAgreementQuery(await searchParams);
+  const db = await getDb();
+  const [data, counties, provinces, user, t] = await Promise.all([
+    queryAgreements(db, query),
+    listCounties(db),
+    listProvinces(db),
+    getCurrentUser(),
+    getTranslations(),
+  ]);
+  const actor = user ? { ...user, active: true } : null;
   return (
     <>
-      <h1>{t("agreements.title")}</h1>
-      <p className="muted">{t("agreements.count", { count: rows.length })}</p>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t("agreements.swedishParty")}</th>
-              <th scope="col">{t("agreements.county")}</th>
-              <th scope="col">{t("agreements.foreignParty")}</th>
-              <th scope="col">{t("agreements.province")}</th>
-              <th scope="col">{t("agreements.kind")}</th>
-              <th scope="col">{t("agreements.designation")}</th>
-              <th scope="col">{t("agreements.established")}</th>
-              <th scope="col">{t("agreements.status")}</th>
-              <th scope="col" className="num">
-                {t("agreements.sources")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/agreements/${r.id}`}>{r.swedishName}</Link>
-                  <div className="muted">{t(`orgKind.${r.swedishKind}`)}</div>
-                </td>
-                <td>{r.countyName}</td>
-                <td>
-                  {r.foreignName} {r.foreignNameNative && <span className="native muted">{r.foreignNameNative}</span>}
-                </td>
-                <td>{r.provinceName}</td>
-                <td>{t(`kind.${r.kind}`)}</td>
-                <td>{r.designation}</td>
-                <td>
-                  <PartialDateText on={r.establishedOn} precision={r.establishedPrecision} />
-                </td>
-                <td>
-                  <StatusBadge status={r.status} />{" "}
-                  {r.status && r.status !== "active" && <PartialDateText on={r.statusOn} precision={r.statusPrecision} />}
-                </td>
-                <td className="num">{r.sourceCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="page-header">
+        <div>
+          <h1>{t("registry.table.title")}</h1>
+          <p className="muted page-header__sub" data-testid="agreement-count">
+            {t("registry.table.results", { count: data.total })}
+          </p>
+        </div>
+        <div className="page-header__actions">
+          {can(actor, "import.run") && (
+            <Link className="btn" href="/agreements/import">
+              {t("registry.table.import")}
+            </Link>
+          )}
+          {can(actor, "agreement.create") && (
+            <Link className="btn btn--primary" href="/agreements/new">
+              + {t("registry.table.newAgreement")}
+            </Link>
+          )}
+        </div>
       </div>
+      <AgreementsTable data={data} query={{ ...query, page: data.page }} options={{ counties, provinces }} />
     </>
   );
 }

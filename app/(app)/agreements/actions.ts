@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createAgreement, type CreateAgreementResult } from "@/lib/agreements/create";
+import { guardedAction } from "@/lib/auth/action";
+import { submitAgreementEdit, type AgreementEditResult } from "@/lib/review/edit-policy";
+
+// Thin: the permission declared on the action (a refusal is a 403 before the body runs), then
+// the lib function (which checks can() and the zod schema itself, and writes with its
+// revision, or proposes the change when the review policy asks for it), then revalidation.
+
+export const createAgreementAction = guardedAction("agreement.create", async (ctx, input: unknown): Promise<CreateAgreementResult> => {
+  const result = await createAgreement({ ctx, input });
+  if (result.ok) revalidatePath("/agreements");
+  return result;
+});
+
+export const updateAgreementAction = guardedAction("agreement.update", async (ctx, input: unknown): Promise<AgreementEditResult> => {
+  const result = await submitAgreementEdit({ ctx, input });
+  if (result.ok) {
+    revalidatePath("/agreements");
+    revalidatePath(`/agreements/${result.id}`);
+    revalidatePath("/review");
+  }
+  return result;
+});

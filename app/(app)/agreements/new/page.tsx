@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AgreementForm } from "@/components/agreements/agreement-form";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { getDb } from "@/db/app-db";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { listForeignOrganizations, listSwedishOrganizations } from "@/lib/organizations/list";
+import { EMPTY_AGREEMENT } from "@/lib/validation/agreements";
+import { createAgreementAction } from "../actions";
+
+export async function generateMetadata() {
+  const t = await getTranslations("registry.form");
+  return { title: t("newTitle") };
+}
+
+export default async function NewAgreementPage() {
+  const [t, user, db] = await Promise.all([getTranslations(), getCurrentUser(), getDb()]);
+  const actor = user ? { ...user, active: true } : null;
+  if (!can(actor, "agreement.create")) return <ForbiddenNotice />;
+  const [swedish, foreign] = await Promise.all([listSwedishOrganizations(db), listForeignOrganizations(db)]);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/agreements">← {t("agreement.back")}</Link>
+      </p>
+      <h1>{t("registry.form.newTitle")}</h1>
+      <AgreementForm
+        mode="create"
+        defaultValues={EMPTY_AGREEMENT}
+        swedish={swedish}
+        foreign={foreign}
+        canCreateOrganization={can(actor, "organization.create")}
+        action={createAgreementAction}
+        cancelHref="/agreements"
+      />
+    </>
+  );
+}

@@ -1,0 +1,336 @@
+"use client";
+
+import Link from "next/link";
+import Papa from "papaparse";
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { columnOf, IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/import/columns";
+import type { ImportPlan, RowIssue, RowPlan } from "@/lib/import/plan";
+import type { ImportResult } from "@/lib/import/run";
+import styles from "./import-wizard.module.css";
+
+type PublicRow = Omit<RowPlan, "input">;
+type PublicPlan = Omit<ImportPlan, "rows"> & { rows: PublicRow[] };
+
+type State =
+  | { step: "choose"; error?: string }
+  | { step: "reading"; fileName: string; progress: number }
+  | { step: "checking"; fileName: string; rows: number }
+  | { step: "preview"; fileName: string; rows: Record<string, string>[]; plan: PublicPlan; parseErrors: { row: number; message: string }[]; ignored: string[] }
+  | { step: "importing"; fileName: string; done: number; total: number }
+  | { step: "done"; result: ImportResult }
+  | { step: "failed"; message: string; plan?: PublicPlan };
+
+const SHOWN_ROWS = 300;
+
+const TEMPLATE = `swedish_party,foreign_party,foreign_party_native,foreign_party_province,kind,established,designation,funding,areas,notes
+Kiruna,Xiaogan,孝感市,Hubei,twin_city,2019-05,Vänortsavtal,,utbildning; kultur,
+`;
+
+/**
+ * Import of agreements from CSV: the file is read in the browser (with a progress bar), every
+ * row is checked on the server and shown with its errors before anything is written, and the
+ * import itself runs in one transaction, reporting its progress as it goes.
+ */
+export function ImportWizard() {
+  const t = useTranslations();
+  const inputId = useId();
+  const [state, setState] = useState<State>({ step: "choose" });
+  const [onlyErrors, setOnlyErrors] = useState(true);
+
+  const issueText = (issue: RowIssue) => {
+    const key = `registry.import.issues.${issue.code}`;
+    const values = { column: issue.column ?? "", value: issue.value ?? "" };
+    return t.has(key) ? t(key, values) : t("registry.import.issues.unknown", values);
+  };
+
+  const read = (file: File) => {
+    setState({ step: "reading", fileName: file.name, progress: 0 });
+    const rows: Record<string, string>[] = [];
+    const parseErrors: { row: number; message: string }[] = [];
+    let headers: string[] = [];
+    Papa.parse<Record<string, string>>(file, {
+      header: true,
+      skipEmptyLines: "greedy",
+      chunkSize: 128 * 1024,
+      transformHeader: (h) => h.replace(/^\uFEFF/, "").trim(),
+      chunk: (results) => {
+        if (headers.length === 0) headers = results.meta.fields ?? [];
+        for (const e of results.errors) parseErrors.push({ row: (e.row ?? 0) + rows.length + 2, message: e.message });
+        rows.push(...results.data);
+        setState({ step: "reading", fileName: file.name, progress: Math.min(1, (results.meta.cursor ?? 0) / Math.max(1, file.size)) });
+      },
+      complete: () => void check(file.name, rows, parseErrors, headers),
+      error: (error) => setState({ step: "choose", error: error.message }),
+    });
+  };
+
+  const check = async (fileName: string, rows: Record<string, string>[], parseErrors: { row: number; message: string }[], headers: string[]) => {
+    if (rows.length === 0) return setState({ step: "choose", error: t("registry.import.empty") });
+    if (rows.length > MAX_IMPORT_ROWS) return setState({ step: "choose", error: t("registry.import.tooMany", { max: MAX_IMPORT_ROWS }) });
+    const known = headers.map(columnOf);
+    if (!known.includes("foreign_party") || !(known.includes("swedish_party") || known.includes("swedish_party_code"))) {
+      return setState({ step: "choose", error: t("registry.import.noColumns") });
+    }
+    setState({ step: "checking", fileName, rows: rows.length });
+    try {
+      const response = await fetch("/api/agreements/import", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ mode: "preview", fileName, rows }),
+      });
+      const body = await response.json();
+      if (!response.ok) return setState({ step: "choose", error: t.has(body.message) ? t(body.message, { max: MAX_IMPORT_ROWS }) : t("registry.import.failed") });
+      setOnlyErrors((body as PublicPlan).counts.error > 0);
+      setState({ step: "preview", fileName, rows, plan: body as PublicPlan, parseErrors, ignored: headers.filter((h, i) => h && !known[i]) });
+    } catch {
+      setState({ step: "choose", error: t("registry.import.failed") });
+    }
+  };
+
+  const commit = async (fileName: string, rows: Record<string, string>[], total: number) => {
+    setState({ step: "importing", fileName, done: 0, total });
+    try {
+      const response = await fetch("/api/agreements/import", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ mode: "commit", fileName, rows }),
+      });
+      if (!response.ok || !response.body) return setState({ step: "failed", message: t("registry.import.failed") });
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let newline: number;
+        while ((newline = buffer.indexOf("\n")) >= 0) {
+          const line = buffer.slice(0, newline);
+          buffer = buffer.slice(newline + 1);
+          if (!line.trim()) continue;
+          const message = JSON.parse(line);
+          if (message.type === "progress") setState({ step: "importing", fileName, done: message.done, total: message.total });
+          else if (message.type === "result") {
+            const outcome = message.outcome;
+            if (outcome.ok) setState({ step: "done", result: outcome });
+            else setState({ step: "failed", message: t.has(outcome.message) ? t(outcome.message) : t("registry.import.failed"), plan: outcome.plan });
+          } else setState({ step: "failed", message: t("registry.import.failed") });
+        }
+      }
+    } catch {
+      setState({ step: "failed", message: t("registry.import.failed") });
+    }
+  };
+
+  const template = `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${TEMPLATE}`)}`;
+
+  return (
+    <div className={styles.wizard}>
+      {(state.step === "choose" || state.step === "failed") && (
+        <div className="card">
+          {state.step === "choose" && state.error && (
+            <div className="alert alert--error" role="alert" style={{ marginBottom: "0.75rem" }}>
+              {state.error}
+            </div>
+          )}
+          {state.step === "failed" && (
+            <div className="alert alert--error" role="alert" style={{ marginBottom: "0.75rem" }}>
+              {state.message}
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor={inputId}>{t("registry.import.file")}</label>
+            <span id={`${inputId}-hint`} className="field-hint">
+              {t("registry.import.fileHint", { columns: IMPORT_COLUMNS.join(", ") })}
+            </span>
+            <input
+              id={inputId}
+              type="file"
+              accept=".csv,text/csv"
+              aria-describedby={`${inputId}-hint`}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) read(file);
+                e.target.value = "";
+              }}
+            />
+          </div>
+          <p style={{ marginBottom: 0 }}>
+            <a href={template} download="avtal-mall.csv">
+              {t("registry.import.template")}
+            </a>
+          </p>
+        </div>
+      )}
+
+      {state.step === "reading" && <ProgressBar label={`${t("registry.import.reading")}: ${state.fileName}`} value={state.progress} />}
+      {state.step === "checking" && <ProgressBar label={`${t("registry.import.checking")} (${state.rows})`} />}
+      {state.step === "importing" && (
+        <ProgressBar
+          label={`${t("registry.import.importing")}: ${state.fileName}`}
+          value={state.done}
+          max={Math.max(1, state.total)}
+          detail={t("registry.import.progress", { done: state.done, total: state.total })}
+        />
+      )}
+
+      {state.step === "preview" && (
+        <Preview
+          state={state}
+          onlyErrors={onlyErrors}
+          setOnlyErrors={setOnlyErrors}
+          issueText={issueText}
+          onCommit={() => commit(state.fileName, state.rows, state.plan.counts.create)}
+          onReset={() => setState({ step: "choose" })}
+        />
+      )}
+
+      {state.step === "done" && (
+        <section className="card" aria-labelledby="import-done" data-testid="import-result">
+          <h2 id="import-done" style={{ marginTop: 0 }}>
+            {t("registry.import.done")}
+          </h2>
+          <div className="alert alert--success" role="status">
+            {t("registry.import.created", { count: state.result.created.length })} {t("registry.import.skipped", { count: state.result.skipped.length })}
+          </div>
+          {state.result.foreignCreated.length > 0 && <p>{t("registry.import.foreignCreated", { names: state.result.foreignCreated.map((f) => f.name).join(", ") })}</p>}
+          {state.result.created.length > 0 && (
+            <ul className={styles.resultList}>
+              {state.result.created.slice(0, SHOWN_ROWS).map((c) => (
+                <li key={c.id}>
+                  {t("registry.import.row")} {c.row}:{" "}
+                  <Link href={`/agreements/${c.id}`}>
+                    {c.swedishName} – {c.foreignName}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {state.result.skipped.length > 0 && (
+            <ul className={styles.resultList}>
+              {state.result.skipped.slice(0, SHOWN_ROWS).map((s) => (
+                <li key={s.row}>
+                  {t("registry.import.row")} {s.row}: {s.swedishName} – {s.foreignName}:{" "}
+                  {s.skip.reason === "exists" ? (
+                    <Link href={`/agreements/${s.skip.agreementId}`}>{t("registry.import.skipReason.exists")}</Link>
+                  ) : (
+                    t("registry.import.skipReason.duplicateInFile", { row: s.skip.row })
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="btn-row">
+            <button type="button" className="btn" onClick={() => setState({ step: "choose" })}>
+              {t("registry.import.another")}
+            </button>
+            <Link className="btn btn--primary" href="/agreements">
+              {t("registry.import.toTable")}
+            </Link>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Preview({
+  state,
+  onlyErrors,
+  setOnlyErrors,
+  issueText,
+  onCommit,
+  onReset,
+}: {
+  state: Extract<State, { step: "preview" }>;
+  onlyErrors: boolean;
+  setOnlyErrors: (v: boolean) => void;
+  issueText: (issue: RowIssue) => string;
+  onCommit: () => void;
+  onReset: () => void;
+}) {
+  const t = useTranslations();
+  const { plan, parseErrors } = state;
+  const errorCount = plan.counts.error + parseErrors.length;
+  const parseErrorRows = new Map(parseErrors.map((e) => [e.row, e.message]));
+  const rows = plan.rows.filter((r) => !onlyErrors || r.action === "error" || parseErrorRows.has(r.row));
+  const shown = rows.filter((r) => r.action === "error" || parseErrorRows.has(r.row)).concat(rows.filter((r) => r.action !== "error" && !parseErrorRows.has(r.row)).slice(0, SHOWN_ROWS));
+  shown.sort((a, b) => a.row - b.row);
+  return (
+    <section className="card" aria-labelledby="import-preview" data-testid="import-preview">
+      <h2 id="import-preview" style={{ marginTop: 0 }}>
+        {state.fileName}
+      </h2>
+      <p role="status">{t("registry.import.summary", { create: plan.counts.create, skip: plan.counts.skip, error: errorCount })}</p>
+      {errorCount > 0 ? (
+        <div className="alert alert--error" role="alert">
+          {t("registry.import.hasErrors")}
+        </div>
+      ) : (
+        <div className="alert alert--info">{t("registry.import.ready")}</div>
+      )}
+      {plan.newForeign.length > 0 && <p>{t("registry.import.newForeignList", { names: plan.newForeign.map((n) => n.org.name).join(", ") })}</p>}
+      {state.ignored.length > 0 && <p className="muted">{t("registry.import.ignoredColumns", { columns: state.ignored.join(", ") })}</p>}
+      <label className={styles.toggle}>
+        <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} /> {t("registry.import.onlyErrors")}
+      </label>
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t("registry.import.row")}</th>
+              <th scope="col">{t("registry.import.outcome")}</th>
+              <th scope="col">{t("registry.columns.swedish")}</th>
+              <th scope="col">{t("registry.columns.foreign")}</th>
+              <th scope="col">{t("registry.columns.kind")}</th>
+              <th scope="col">{t("registry.columns.established")}</th>
+              <th scope="col">{t("registry.import.details")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => {
+              const parseError = parseErrorRows.get(r.row);
+              const action = parseError ? "error" : r.action;
+              return (
+                <tr key={r.row} data-testid="import-row" data-action={action} className={action === "error" ? styles.errorRow : undefined}>
+                  <td className="num">{r.row}</td>
+                  <td>
+                    <span className={`badge ${action === "create" ? "badge--active" : action === "skip" ? "badge--dormant" : "badge--ended"}`}>{t(`registry.import.${action}`)}</span>
+                  </td>
+                  <td>{r.swedishName}</td>
+                  <td>
+                    {r.foreignName}
+                    {r.newForeign && <span className="badge badge--kind"> {t("registry.import.newForeign")}</span>}
+                  </td>
+                  <td>{r.kind ? t(`kind.${r.kind}`) : ""}</td>
+                  <td>{r.established}</td>
+                  <td>
+                    {parseError && <div>{t("registry.import.parseError", { row: r.row, message: parseError })}</div>}
+                    {r.issues.length > 0 && (
+                      <ul className={styles.issues}>
+                        {r.issues.map((i, n) => (
+                          <li key={n}>{issueText(i)}</li>
+                        ))}
+                      </ul>
+                    )}
+                    {r.skip?.reason === "exists" && <Link href={`/agreements/${r.skip.agreementId}`}>{t("registry.import.skipReason.exists")}</Link>}
+                    {r.skip?.reason === "duplicateInFile" && t("registry.import.skipReason.duplicateInFile", { row: r.skip.row })}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="btn-row" style={{ marginTop: "1rem" }}>
+        <button type="button" className="btn btn--primary" disabled={errorCount > 0 || plan.counts.create === 0} onClick={onCommit}>
+          {t("registry.import.start", { count: plan.counts.create })}
+        </button>
+        <button type="button" className="btn" onClick={onReset}>
+          {t("registry.import.chooseAnother")}
+        </button>
+      </div>
+    </section>
+  );
+}

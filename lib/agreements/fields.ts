@@ -1,0 +1,50 @@
+import { parsePartialDate, partialDateToString } from "../domain/partial-date";
+import type { DatePrecision } from "../domain/enums";
+import { splitAreas, type AgreementValues } from "../validation/agreements";
+
+/** The fields a person edits, in the order the form shows them. */
+export const AGREEMENT_FIELDS = ["swedishOrgId", "foreignOrgId", "kind", "designation", "established", "funding", "areas", "notes"] as const;
+export type AgreementField = (typeof AGREEMENT_FIELDS)[number];
+
+/** An agreement row as stored (and as revisions keep it in `before`/`after`). */
+export interface StoredAgreement {
+  swedishOrgId: string;
+  foreignOrgId: string;
+  kind: string;
+  designation: string | null;
+  establishedOn: string | null;
+  establishedPrecision: DatePrecision;
+  funding: string | null;
+  areas: string[];
+  notes: string | null;
+}
+
+/** The columns an agreement form's values become. */
+export function toColumns(values: Omit<AgreementValues, "foreign">, foreignOrgId: string) {
+  const established = parsePartialDate(values.established);
+  return {
+    swedishOrgId: values.swedishOrgId,
+    foreignOrgId,
+    kind: values.kind,
+    designation: values.designation || null,
+    establishedOn: established.on,
+    establishedPrecision: established.precision,
+    funding: values.funding || null,
+    areas: splitAreas(values.areas),
+    notes: values.notes || null,
+  };
+}
+
+/** A stored agreement as comparable text per field (what a person would see in the form). */
+export function fieldTexts(row: StoredAgreement): Record<AgreementField, string> {
+  return {
+    swedishOrgId: row.swedishOrgId,
+    foreignOrgId: row.foreignOrgId,
+    kind: row.kind,
+    designation: row.designation ?? "",
+    established: partialDateToString({ on: row.establishedOn?.slice(0, 10) ?? null, precision: row.establishedPrecision }) ?? "",
+    funding: row.funding ?? "",
+    areas: (row.areas ?? []).join("\n"),
+    notes: row.notes ?? "",
+  };
+}

@@ -1,0 +1,62 @@
+import Papa from "papaparse";
+import type { AgreementListRow } from "../agreements/list";
+import { partialDateToString } from "../domain/partial-date";
+
+// The export of the agreements table's current view. Column names are stable English codes
+// (the import reads the same names back); values are codes and ISO dates, not translations.
+
+export const EXPORT_COLUMNS = [
+  "id",
+  "swedish_party",
+  "swedish_party_code",
+  "swedish_party_kind",
+  "county",
+  "foreign_party",
+  "foreign_party_native",
+  "foreign_party_province",
+  "kind",
+  "designation",
+  "established",
+  "status",
+  "status_date",
+  "last_changed",
+  "sources",
+] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+export type ExportRecord = Record<ExportColumn, string | number | null>;
+
+export function toExportRecord(r: AgreementListRow): ExportRecord {
+  return {
+    id: r.id,
+    swedish_party: r.swedishName,
+    swedish_party_code: r.swedishCode,
+    swedish_party_kind: r.swedishKind,
+    county: r.countyName,
+    foreign_party: r.foreignName,
+    foreign_party_native: r.foreignNameNative,
+    foreign_party_province: r.provinceName,
+    kind: r.kind,
+    designation: r.designation,
+    established: partialDateToString({ on: r.establishedOn, precision: r.establishedPrecision }),
+    status: r.status,
+    status_date: r.statusOn ? partialDateToString({ on: r.statusOn, precision: r.statusPrecision ?? "unknown" }) : null,
+    last_changed: r.lastChangedAt,
+    sources: r.sourceCount,
+  };
+}
+
+/**
+ * CSV with a byte-order mark (so that spreadsheet programs read å, ä, ö and Chinese correctly),
+ * CRLF line ends, and cells that a spreadsheet would run as a formula prefixed with '.
+ */
+export function agreementsToCsv(rows: AgreementListRow[]): string {
+  const csv = Papa.unparse(
+    { fields: [...EXPORT_COLUMNS], data: rows.map((r) => EXPORT_COLUMNS.map((c) => toExportRecord(r)[c] ?? "")) },
+    { escapeFormulae: true, newline: "\r\n" },
+  );
+  return `\uFEFF${csv}\r\n`;
+}
+
+export function agreementsToJson(rows: AgreementListRow[], meta: { query: string; exportedAt: string }): string {
+  return JSON.stringify({ ...meta, count: rows.length, agreements: rows.map(toExportRecord) }, null, 2);
+}
