@@ -40,7 +40,7 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
   await expect(official.locator(".field-error").filter({ hasText: "Bifoga protokollet eller ange dess diarienummer." })).toBeVisible();
   await expect(official.getByLabel("Paragraf (§)")).toHaveValue("§ 40");
   await official.screenshot({ path: "screenshots/review-propose-error-sv.png", fullPage: true });
-  await official.getByLabel("Diarienummer").fill("KS 2022/0099");
+  await official.getByLabel("Diarienummer", { exact: true }).fill("KS 2022/0099");
   await official.getByLabel("Protokollet som PDF (frivilligt om diarienummer anges)").setInputFiles({
     name: "ks-2022-03-14.pdf",
     mimeType: "application/pdf",
@@ -68,7 +68,7 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
   await official.goto(proposalUrl);
   await expect(official.getByTestId("comment").filter({ hasText: "Begärde ändringar" })).toContainText("§40");
   await official.getByRole("link", { name: "Revidera förslaget" }).click();
-  await expect(official.getByLabel("Diarienummer")).toHaveValue("KS 2022/0099");
+  await expect(official.getByLabel("Diarienummer", { exact: true })).toHaveValue("KS 2022/0099");
   await official.getByLabel("Paragraf (§)").fill("§40");
   await official.getByRole("button", { name: "Skicka reviderat förslag" }).click();
   await official.waitForURL(proposalUrl);
