@@ -83,7 +83,7 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
   const resumed = analyst.getByTestId("status-event").filter({ hasText: "Återupptaget" });
   await expect(resumed).toContainText("14 mars 2022");
   await expect(resumed).toContainText("KS 2022/0099");
-  await analyst.getByRole("link", { name: "Revisionshistorik" }).click();
+  await analyst.getByRole("link", { name: "Historik och återställning" }).click();
   const entry = analyst.getByTestId("history-entry").filter({ hasText: "Statusändring: Återupptaget" });
   await expect(entry).toContainText("föreslaget av Demo Tjänsteperson Bengtsfors, godkänt av Demo Granskare");
   await expect(entry.getByRole("link", { name: "via förslag" })).toHaveAttribute("href", new URL(proposalUrl).pathname);

@@ -50,7 +50,7 @@ export interface SeedReport {
   demoAccounts: DemoAccount[];
 }
 
-const SEED_REASON = "Imported from the report's dataset (Lokal frost i relationerna, NKK 2022)";
+const SEED_REASON = "Importerat från rapportens dataset (Lokal frost i relationerna, NKK 2022)";
 
 /** Seeds the reference lists and the report's dataset. Idempotent: a second run inserts nothing. */
 export async function seedDatabase(db: Db, options: { demoUsers: boolean }): Promise<SeedReport> {
