@@ -1,4 +1,5 @@
 import { and, desc, eq, max } from "drizzle-orm";
+import { ZodError } from "zod";
 import type { Tx } from "@/db/client";
 import { agreements, proposalComments, proposalVersions, proposals, revisions, statusEvents, users, type Proposal } from "@/db/schema";
 import type { ActionContext } from "../auth/guard";
@@ -193,20 +194,46 @@ export async function commentOnProposal({ ctx, input }: { ctx: ActionContext; in
   });
 }
 
-export async function requestChanges({ ctx, input }: { ctx: ActionContext; input: unknown }) {
+type Decision = "changes_requested" | "approved" | "rejected";
+
+/**
+ * A reviewer's decision, in one transaction: the proposal row is locked and its version
+ * checked, so two reviewers approving at once end with exactly one applied change; the other
+ * is told who won. Approval applies the change in the same transaction.
+ */
+async function decide(ctx: ActionContext, input: unknown, decision: Decision): Promise<void> {
   const { proposalId, version, reason } = decisionSchema.parse(input);
-  if (!reason) throw new ReviewError("not_open", "Say what should change.");
-  return ctx.db.transaction(async (tx) => {
+  if (decision !== "approved" && !reason) {
+    throw new ZodError([{ code: "custom", path: ["reason"], message: "review.errors.reasonRequired", input: reason }]);
+  }
+  await ctx.db.transaction(async (tx) => {
     const p = await lockProposal(tx, proposalId);
     requireReviewer(ctx, p);
     await requireOpen(tx, p, version);
+    if (decision === "approved") {
+      if (p.status !== "open") throw new ReviewError("not_open", "The author has been asked for changes; wait for the revised proposal.");
+      if (await isStale(tx, p)) {
+        throw new ReviewError("stale", "The record has changed since this proposal was made; rebase it and check the diff again.");
+      }
+      await applyProposal(tx, p, ctx.user.id);
+    }
+    const final = decision !== "changes_requested";
     await tx
       .update(proposals)
-      .set({ status: "changes_requested", version: p.version + 1, updatedAt: new Date() })
-      .where(eq(proposals.id, p.id));
-    await tx.insert(proposalComments).values({ proposalId, authorId: ctx.user.id, kind: "changes_requested", body: reason });
-    await notify(tx, [p.authorId], "proposal.changes_requested", p.id, { title: p.summary ?? p.kind, actorName: ctx.user.name, reason });
+      .set({
+        status: decision,
+        version: p.version + 1,
+        updatedAt: new Date(),
+        ...(final ? { decidedBy: ctx.user.id, decidedAt: new Date(), decisionReason: reason ?? null } : {}),
+      })
+      .where(and(eq(proposals.id, p.id), eq(proposals.version, p.version)));
+    await tx.insert(proposalComments).values({ proposalId, authorId: ctx.user.id, kind: decision, body: reason ?? "" });
+    await notify(tx, [p.authorId], `proposal.${decision}`, p.id, { title: p.summary ?? p.kind, actorName: ctx.user.name, reason });
   });
+}
+
+export async function requestChanges({ ctx, input }: { ctx: ActionContext; input: unknown }) {
+  return decide(ctx, input, "changes_requested");
 }
 
 /** The author's new version of the proposal: a new base snapshot, back in the queue. */
@@ -265,44 +292,13 @@ function stripBase(payload: ProposalPayload): CreateProposalInput {
   return rest as CreateProposalInput;
 }
 
-/**
- * Approves and applies a proposal in one transaction: the row lock and the version check make
- * two simultaneous approvals end with exactly one applied change; the other is told who won.
- */
+/** Approves a proposal and applies its change (see `decide`). */
 export async function approveProposal({ ctx, input }: { ctx: ActionContext; input: unknown }) {
-  const { proposalId, version, reason } = decisionSchema.parse(input);
-  return ctx.db.transaction(async (tx) => {
-    const p = await lockProposal(tx, proposalId);
-    requireReviewer(ctx, p);
-    await requireOpen(tx, p, version);
-    if (p.status !== "open") throw new ReviewError("not_open", "The author has been asked for changes; wait for the revised proposal.");
-    if (await isStale(tx, p)) {
-      throw new ReviewError("stale", "The record has changed since this proposal was made; rebase it and check the diff again.");
-    }
-    await applyProposal(tx, p, ctx.user.id);
-    await tx
-      .update(proposals)
-      .set({ status: "approved", decidedBy: ctx.user.id, decidedAt: new Date(), decisionReason: reason ?? null, version: p.version + 1, updatedAt: new Date() })
-      .where(and(eq(proposals.id, p.id), eq(proposals.version, p.version)));
-    await tx.insert(proposalComments).values({ proposalId, authorId: ctx.user.id, kind: "approved", body: reason ?? "" });
-    await notify(tx, [p.authorId], "proposal.approved", p.id, { title: p.summary ?? p.kind, actorName: ctx.user.name, reason });
-  });
+  return decide(ctx, input, "approved");
 }
 
 export async function rejectProposal({ ctx, input }: { ctx: ActionContext; input: unknown }) {
-  const { proposalId, version, reason } = decisionSchema.parse(input);
-  if (!reason) throw new ReviewError("not_open", "Give the reason for the rejection.");
-  return ctx.db.transaction(async (tx) => {
-    const p = await lockProposal(tx, proposalId);
-    requireReviewer(ctx, p);
-    await requireOpen(tx, p, version);
-    await tx
-      .update(proposals)
-      .set({ status: "rejected", decidedBy: ctx.user.id, decidedAt: new Date(), decisionReason: reason, version: p.version + 1, updatedAt: new Date() })
-      .where(eq(proposals.id, p.id));
-    await tx.insert(proposalComments).values({ proposalId, authorId: ctx.user.id, kind: "rejected", body: reason });
-    await notify(tx, [p.authorId], "proposal.rejected", p.id, { title: p.summary ?? p.kind, actorName: ctx.user.name, reason });
-  });
+  return decide(ctx, input, "rejected");
 }
 
 export async function withdrawProposal({ ctx, input }: { ctx: ActionContext; input: { proposalId: string } }) {
