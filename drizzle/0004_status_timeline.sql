@@ -1,0 +1,19 @@
+CREATE TABLE "status_timeline" (
+	"event_id" uuid PRIMARY KEY NOT NULL,
+	"agreement_id" uuid NOT NULL,
+	"seq" bigint NOT NULL,
+	"status" "event_status" NOT NULL,
+	"state" text NOT NULL,
+	"effective_on" date,
+	"sort_date" date,
+	"next_sort_date" date,
+	"from_year" smallint,
+	"to_year" smallint,
+	"is_last" boolean NOT NULL,
+	"initiated_by" "initiator" NOT NULL,
+	"reasons" "reason"[] NOT NULL,
+	CONSTRAINT "status_timeline_state" CHECK ("status_timeline"."state" IN ('active', 'dormant', 'paused', 'partially_terminated', 'ended', 'ended_unknown'))
+);
+--> statement-breakpoint
+CREATE INDEX "status_timeline_agreement_idx" ON "status_timeline" USING btree ("agreement_id");--> statement-breakpoint
+CREATE INDEX "status_timeline_last_idx" ON "status_timeline" USING btree ("agreement_id") WHERE "status_timeline"."is_last";

@@ -1,0 +1,76 @@
+-- The status log in the order of the world (db/schema/timeline.ts), derived from status_events
+-- by one function, kept up to date by a trigger in the same transaction as every insert of
+-- events. The dashboards count its rows; as-recorded time travel calls the function directly
+-- with a recording cut-off.
+--
+-- The ordering rule is that of lib/events/timeline.ts: an event's place is its effective date,
+-- or, for an undated event, the latest effective date among the agreement's events recorded
+-- before it (by seq, superseded ones included); ties keep the order of recording. Events that
+-- a correction (recorded by the cut-off) supersedes are left out.
+CREATE FUNCTION status_timeline_of(p_agreements uuid[], p_recorded_until timestamptz)
+RETURNS SETOF status_timeline
+LANGUAGE plpgsql STABLE AS $fn$
+DECLARE
+  known text := 'true';
+BEGIN
+  IF p_agreements IS NOT NULL THEN known := known || ' AND e.agreement_id = ANY($1)'; END IF;
+  IF p_recorded_until IS NOT NULL THEN known := known || ' AND e.recorded_at <= $2'; END IF;
+  RETURN QUERY EXECUTE format($q$
+    WITH known AS (
+      SELECT e.id, e.agreement_id, e.seq, e.status, e.effective_on, e.supersedes_id, e.initiated_by, e.reasons,
+        coalesce(e.effective_on,
+          max(e.effective_on) OVER (PARTITION BY e.agreement_id ORDER BY e.seq ROWS UNBOUNDED PRECEDING)) AS sort_date
+      FROM status_events e
+      WHERE %s
+    ), live AS (
+      SELECT k.* FROM known k
+      WHERE NOT EXISTS (SELECT 1 FROM known c WHERE c.supersedes_id = k.id)
+    ), placed AS (
+      SELECT l.*,
+        lead(l.sort_date) OVER w AS next_sort_date,
+        lead(l.seq) OVER w IS NULL AS is_last
+      FROM live l
+      WINDOW w AS (PARTITION BY l.agreement_id ORDER BY l.sort_date ASC NULLS FIRST, l.seq)
+    )
+    SELECT p.id, p.agreement_id, p.seq, p.status,
+      CASE
+        WHEN p.status IN ('terminated', 'terminated_by_counterpart', 'expired')
+          THEN CASE WHEN p.effective_on IS NULL THEN 'ended_unknown' ELSE 'ended' END
+        WHEN p.status IN ('active', 'resumed') THEN 'active'
+        ELSE p.status::text
+      END,
+      p.effective_on, p.sort_date, p.next_sort_date,
+      extract(year FROM p.sort_date)::smallint, extract(year FROM p.next_sort_date)::smallint,
+      p.is_last, p.initiated_by, p.reasons
+    FROM placed p
+  $q$, known) USING p_agreements, p_recorded_until;
+END;
+$fn$;
+--> statement-breakpoint
+CREATE FUNCTION status_timeline_upkeep() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  ids uuid[];
+  bucket int;
+BEGIN
+  SELECT array_agg(DISTINCT agreement_id) INTO ids FROM inserted;
+  IF ids IS NULL THEN
+    RETURN NULL; -- nothing inserted (e.g. ON CONFLICT DO NOTHING)
+  END IF;
+  -- Concurrent inserts for the same agreement take turns (a lock per hash bucket, taken in
+  -- order), so that each recomputation below sees the events the other one committed.
+  FOR bucket IN SELECT DISTINCT hashtext(a::text) & 1023 FROM unnest(ids) AS a ORDER BY 1 LOOP
+    PERFORM pg_advisory_xact_lock(20221, bucket);
+  END LOOP;
+  DELETE FROM status_timeline WHERE agreement_id = ANY(ids);
+  INSERT INTO status_timeline SELECT * FROM status_timeline_of(ids, NULL);
+  RETURN NULL;
+END;
+$fn$;
+--> statement-breakpoint
+CREATE TRIGGER status_events_timeline_upkeep
+  AFTER INSERT ON status_events
+  REFERENCING NEW TABLE AS inserted
+  FOR EACH STATEMENT EXECUTE FUNCTION status_timeline_upkeep();
+--> statement-breakpoint
+INSERT INTO status_timeline SELECT * FROM status_timeline_of(NULL, NULL);
