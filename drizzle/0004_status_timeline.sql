@@ -12,6 +12,7 @@ CREATE TABLE "status_timeline" (
 	"is_last" boolean NOT NULL,
 	"initiated_by" "initiator" NOT NULL,
 	"reasons" "reason"[] NOT NULL,
+	"has_source" boolean NOT NULL,
 	CONSTRAINT "status_timeline_state" CHECK ("status_timeline"."state" IN ('active', 'dormant', 'paused', 'partially_terminated', 'ended', 'ended_unknown'))
 );
 --> statement-breakpoint

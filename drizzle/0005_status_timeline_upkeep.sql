@@ -6,7 +6,8 @@
 -- The ordering rule is that of lib/events/timeline.ts: an event's place is its effective date,
 -- or, for an undated event, the latest effective date among the agreement's events recorded
 -- before it (by seq, superseded ones included); ties keep the order of recording. Events that
--- a correction (recorded by the cut-off) supersedes are left out.
+-- a correction (recorded by the cut-off) supersedes are left out. has_source: the event cites a
+-- source (linked by the cut-off).
 CREATE FUNCTION status_timeline_of(p_agreements uuid[], p_recorded_until timestamptz)
 RETURNS SETOF status_timeline
 LANGUAGE plpgsql STABLE AS $fn$
@@ -15,6 +16,7 @@ DECLARE
 BEGIN
   IF p_agreements IS NOT NULL THEN known := known || ' AND e.agreement_id = ANY($1)'; END IF;
   IF p_recorded_until IS NOT NULL THEN known := known || ' AND e.recorded_at <= $2'; END IF;
+  -- $2 is NULL for "as recorded now": every source link counts.
   RETURN QUERY EXECUTE format($q$
     WITH known AS (
       SELECT e.id, e.agreement_id, e.seq, e.status, e.effective_on, e.supersedes_id, e.initiated_by, e.reasons,
@@ -41,9 +43,24 @@ BEGIN
       END,
       p.effective_on, p.sort_date, p.next_sort_date,
       extract(year FROM p.sort_date)::smallint, extract(year FROM p.next_sort_date)::smallint,
-      p.is_last, p.initiated_by, p.reasons
+      p.is_last, p.initiated_by, p.reasons,
+      EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = p.id AND ($2 IS NULL OR es.created_at <= $2))
     FROM placed p
   $q$, known) USING p_agreements, p_recorded_until;
+END;
+$fn$;
+--> statement-breakpoint
+-- Writers of one agreement's timeline take turns: a transaction-scoped lock per hash bucket of
+-- the agreement id, taken in order, so that each recomputation (or source flag) sees what the
+-- other one committed.
+CREATE FUNCTION status_timeline_lock(ids uuid[]) RETURNS void
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  bucket int;
+BEGIN
+  FOR bucket IN SELECT DISTINCT hashtext(a::text) & 1023 FROM unnest(ids) AS a ORDER BY 1 LOOP
+    PERFORM pg_advisory_xact_lock(20221, bucket);
+  END LOOP;
 END;
 $fn$;
 --> statement-breakpoint
@@ -51,17 +68,12 @@ CREATE FUNCTION status_timeline_upkeep() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
 DECLARE
   ids uuid[];
-  bucket int;
 BEGIN
   SELECT array_agg(DISTINCT agreement_id) INTO ids FROM inserted;
   IF ids IS NULL THEN
     RETURN NULL; -- nothing inserted (e.g. ON CONFLICT DO NOTHING)
   END IF;
-  -- Concurrent inserts for the same agreement take turns (a lock per hash bucket, taken in
-  -- order), so that each recomputation below sees the events the other one committed.
-  FOR bucket IN SELECT DISTINCT hashtext(a::text) & 1023 FROM unnest(ids) AS a ORDER BY 1 LOOP
-    PERFORM pg_advisory_xact_lock(20221, bucket);
-  END LOOP;
+  PERFORM status_timeline_lock(ids);
   DELETE FROM status_timeline WHERE agreement_id = ANY(ids);
   INSERT INTO status_timeline SELECT * FROM status_timeline_of(ids, NULL);
   RETURN NULL;
@@ -72,5 +84,31 @@ CREATE TRIGGER status_events_timeline_upkeep
   AFTER INSERT ON status_events
   REFERENCING NEW TABLE AS inserted
   FOR EACH STATEMENT EXECUTE FUNCTION status_timeline_upkeep();
+--> statement-breakpoint
+-- A source linked to an event marks its timeline row (links are never removed).
+CREATE FUNCTION status_timeline_source_upkeep() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  ids uuid[];
+BEGIN
+  SELECT array_agg(DISTINCT e.agreement_id) INTO ids FROM inserted i JOIN status_events e ON e.id = i.event_id;
+  IF ids IS NULL THEN
+    RETURN NULL;
+  END IF;
+  PERFORM status_timeline_lock(ids);
+  UPDATE status_timeline SET has_source = true
+  WHERE NOT has_source AND event_id IN (SELECT event_id FROM inserted);
+  RETURN NULL;
+END;
+$fn$;
+--> statement-breakpoint
+CREATE TRIGGER event_sources_timeline_upkeep
+  AFTER INSERT ON event_sources
+  REFERENCING NEW TABLE AS inserted
+  FOR EACH STATEMENT EXECUTE FUNCTION status_timeline_source_upkeep();
+--> statement-breakpoint
+-- As recorded on a day, the dashboard may read status_timeline only if nothing was recorded
+-- after that day: this index answers "any source linked since?" at once.
+CREATE INDEX event_sources_created_at_idx ON event_sources (created_at);
 --> statement-breakpoint
 INSERT INTO status_timeline SELECT * FROM status_timeline_of(NULL, NULL);

@@ -22,6 +22,9 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
               <li>
                 <Link href="/agreements">{t("nav.agreements")}</Link>
               </li>
+              <li>
+                <Link href="/dashboard">{t("dashboard.nav")}</Link>
+              </li>
             </ul>
           </nav>
           <div className="app-header__user">

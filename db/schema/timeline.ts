@@ -32,6 +32,8 @@ export const statusTimeline = pgTable(
     isLast: boolean("is_last").notNull(),
     initiatedBy: initiator("initiated_by").notNull(),
     reasons: reason("reasons").array().notNull(),
+    /** Whether the event cites at least one source (event_sources is append-only, so this only turns true). */
+    hasSource: boolean("has_source").notNull(),
   },
   (t) => [
     index("status_timeline_agreement_idx").on(t.agreementId),

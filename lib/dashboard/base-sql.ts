@@ -48,6 +48,16 @@ function hasFilters(q: DashboardQuery): boolean {
   return !!(f.county || f.kind || f.partyType || f.province || f.noProvince);
 }
 
+/** Whether `scope` leaves out any agreement (filters, or agreements created after the as-recorded day). */
+export function scopeRestricts(q: DashboardQuery): boolean {
+  return hasFilters(q) || !!q.recordedOn;
+}
+
+/** `JOIN scope s ON s.id = <column>`, or nothing when the scope is every agreement. */
+export function joinScope(q: DashboardQuery, agreementColumn: SQL): SQL {
+  return scopeRestricts(q) ? sql`JOIN scope s ON s.id = ${agreementColumn}` : sql``;
+}
+
 /**
  * `WITH [foreign_province,] scope, tl`: the filtered agreements and their timeline. `needs` says
  * which dimension columns the caller reads from scope; the filters add what they need.
@@ -81,12 +91,17 @@ export async function dashboardCtes(db: Db, q: DashboardQuery, needs: ScopeNeeds
 }
 
 /**
- * The timeline relation: the maintained table, or, as recorded on a day after which events were
- * recorded, the same rows computed from the events known by then (only for the filtered agreements).
+ * The timeline relation: the maintained table, or, as recorded on a day after which events or
+ * source links were recorded, the same rows computed from what was known by then (only for the
+ * filtered agreements).
  */
 async function timelineRelation(db: Db, q: DashboardQuery, cutoff: SQL | null): Promise<SQL> {
   if (!cutoff) return sql`status_timeline`;
-  const [row] = await queryRows<{ later: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM status_events WHERE recorded_at > ${cutoff}) AS later`);
+  const [row] = await queryRows<{ later: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM status_events WHERE recorded_at > ${cutoff})
+      OR EXISTS (SELECT 1 FROM event_sources WHERE created_at > ${cutoff}) AS later`,
+  );
   if (!row?.later) return sql`status_timeline`;
   const ids = hasFilters(q) ? sql`(SELECT coalesce(array_agg(id), '{}'::uuid[]) FROM scope)` : sql`NULL::uuid[]`;
   return sql`status_timeline_of(${ids}, ${cutoff})`;
@@ -108,4 +123,9 @@ export function sqlList(values: readonly string[]): SQL {
     values.map((v) => sql`${v}`),
     sql`, `,
   );
+}
+
+/** A list of uuids as one array parameter (drizzle would spread a JS array into a list of parameters). */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(",")}}`}::uuid[]`;
 }

@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { ENDING_STATUSES, type Initiator, type Reason } from "../domain/enums";
+import { ENDING_STATUSES, REASONS, type Initiator, type Reason } from "../domain/enums";
 import type { Change } from "../validation/dashboard";
-import { dashboardCtes, sqlList } from "./base-sql";
+import { dashboardCtes, joinScope, sqlList } from "./base-sql";
 import type { DashboardQuery } from "./query";
 
 export interface ChangeRow {
@@ -30,7 +30,7 @@ export const changeOfStatus = (column: SQL) =>
   sql`CASE WHEN ${column} IN (${sqlList(ENDING_STATUSES)}) THEN 'ended' ELSE ${column}::text END`;
 
 /**
- * The live events of `tl` (joined to scope as `s`) that are terminations (terminated, terminated by
+ * The live events of `tl` (as `t`) that are terminations (terminated, terminated by
  * the counterpart, expired), pauses or partial terminations in the year range, or at an unknown
  * date; with an as-of date, only those on or before it (an undated one by its place in the timeline).
  */
@@ -47,23 +47,35 @@ export function changeEventsWhere(q: DashboardQuery): SQL {
  */
 export async function changesPerYear(db: Db, q: DashboardQuery): Promise<ChangesPerYear> {
   const ctes = await dashboardCtes(db, q);
-  const rows = await queryRows<{ split: "initiator" | "reason"; year: number | null; change: Change; value: string; count: number }>(
+  // One pass: counts per (year, change, initiator), with the reasons counted alongside by FILTER
+  // (an event giving two reasons counts under both), instead of unnesting every event's reasons.
+  const rows = await queryRows<{ year: number | null; change: Change; initiator: Initiator } & Record<Reason | "none" | "count", number>>(
     db,
-    sql`${ctes},
-    ch AS (
-      SELECT ${changeOfStatus(sql`t.status`)} AS change, extract(year FROM t.effective_on)::int AS year, t.initiated_by, t.reasons
-      FROM tl t JOIN scope s ON s.id = t.agreement_id
-      WHERE ${changeEventsWhere(q)}
-    )
-    SELECT 'initiator' AS split, year, change, initiated_by::text AS value, count(*)::int AS count FROM ch GROUP BY 2, 3, 4
-    UNION ALL
-    SELECT 'reason', year, change, r.reason, count(*)::int
-    FROM ch CROSS JOIN LATERAL unnest(CASE WHEN cardinality(ch.reasons) = 0 THEN ARRAY['none'] ELSE ch.reasons::text[] END) AS r(reason)
-    GROUP BY 2, 3, 4
-    ORDER BY 1, 2 NULLS LAST, 3, 4`,
+    sql`${ctes}
+    SELECT extract(year FROM t.effective_on)::int AS year, ${changeOfStatus(sql`t.status`)} AS change, t.initiated_by::text AS initiator,
+      count(*)::int AS count,
+      ${sql.join(
+        REASONS.map((r) => sql`(count(*) FILTER (WHERE ${r}::reason = ANY(t.reasons)))::int AS ${sql.identifier(r)}`),
+        sql`, `,
+      )},
+      (count(*) FILTER (WHERE cardinality(t.reasons) = 0))::int AS "none"
+    FROM tl t ${joinScope(q, sql`t.agreement_id`)}
+    WHERE ${changeEventsWhere(q)}
+    GROUP BY 1, 2, 3
+    ORDER BY 1 NULLS LAST, 2, 3`,
   );
+  const byReason = new Map<string, ChangeByReasonRow>();
+  for (const r of rows) {
+    for (const reason of [...REASONS, "none"] as const) {
+      if (!r[reason]) continue;
+      const key = `${r.year}|${r.change}|${reason}`;
+      const row = byReason.get(key) ?? { year: r.year, change: r.change, reason, count: 0 };
+      row.count += r[reason];
+      byReason.set(key, row);
+    }
+  }
   return {
-    byInitiator: rows.filter((r) => r.split === "initiator").map(({ year, change, value, count }) => ({ year, change, initiator: value as Initiator, count })),
-    byReason: rows.filter((r) => r.split === "reason").map(({ year, change, value, count }) => ({ year, change, reason: value as Reason | "none", count })),
+    byInitiator: rows.map(({ year, change, initiator, count }) => ({ year, change, initiator, count })),
+    byReason: [...byReason.values()],
   };
 }

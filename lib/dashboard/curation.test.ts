@@ -66,5 +66,8 @@ describeEachDriver("curation metrics", (db) => {
     expect((await drilldownKeys(db(), { series: "eventsRecorded", month: "2025-01" })).length).toBe(3);
     expect((await drilldownKeys(db(), { series: "proposals", month: "2025-02", outcome: "opened" })).length).toBe(2);
     expect((await drilldownKeys(db(), { series: "proposals", month: "2025-02", outcome: "rejected" })).length).toBe(1);
+    expect((await drilldownKeys(db(), { series: "proposals", outcome: "open" })).length).toBe(c.proposals.open);
+    expect((await drilldownKeys(db(), { series: "proposals", outcome: "open", recordedOn: "2025-01-12" })).length).toBe(1);
+    expect((await drilldownKeys(db(), { series: "eventsRecorded", correction: "1" })).length).toBe(1);
   });
 });

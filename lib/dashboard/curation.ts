@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { dashboardCtes, recordedCutoff } from "./base-sql";
+import { dashboardCtes, joinScope, recordedCutoff } from "./base-sql";
 import type { DashboardQuery } from "./query";
 
 export interface EventsRecordedRow {
@@ -44,12 +44,13 @@ export function recordedBy(q: DashboardQuery, column: SQL): SQL {
 }
 
 const stockholmMonth = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM')`;
+/** The first moment of the Stockholm month of `column`, as a timestamp: cheaper to group by than a formatted month. */
+const stockholmMonthStart = (column: SQL) => sql`date_trunc('month', ${column} AT TIME ZONE 'Europe/Stockholm')`;
 
 /** The SQL of an agreement having a source: on itself, or on one of its live events (tl). */
 export function agreementHasSourceSql(q: DashboardQuery): SQL {
   return sql`(EXISTS (SELECT 1 FROM agreement_sources ags WHERE ags.agreement_id = s.id AND ${recordedBy(q, sql`ags.created_at`)})
-    OR EXISTS (SELECT 1 FROM tl t2 JOIN event_sources es2 ON es2.event_id = t2.event_id
-               WHERE t2.agreement_id = s.id AND ${recordedBy(q, sql`es2.created_at`)}))`;
+    OR EXISTS (SELECT 1 FROM tl t2 WHERE t2.agreement_id = s.id AND t2.has_source))`;
 }
 
 /**
@@ -65,12 +66,14 @@ export async function curationMetrics(db: Db, q: DashboardQuery): Promise<Curati
   const eventsPerMonth = await queryRows<EventsRecordedRow>(
     db,
     sql`${ctes}
-    SELECT ${stockholmMonth(sql`e.recorded_at`)} AS month,
-      (count(*) FILTER (WHERE e.supersedes_id IS NULL))::int AS added,
-      (count(*) FILTER (WHERE e.supersedes_id IS NOT NULL))::int AS corrections
-    FROM status_events e JOIN scope s ON s.id = e.agreement_id
-    WHERE ${recordedBy(q, sql`e.recorded_at`)}
-    GROUP BY 1 ORDER BY 1`,
+    SELECT to_char(m.month, 'YYYY-MM') AS month, m.added, m.corrections FROM (
+      SELECT ${stockholmMonthStart(sql`e.recorded_at`)} AS month,
+        (count(*) FILTER (WHERE e.supersedes_id IS NULL))::int AS added,
+        (count(*) FILTER (WHERE e.supersedes_id IS NOT NULL))::int AS corrections
+      FROM status_events e ${joinScope(q, sql`e.agreement_id`)}
+      WHERE ${recordedBy(q, sql`e.recorded_at`)}
+      GROUP BY 1
+    ) m ORDER BY 1`,
   );
 
   const proposalScope = filtered ? sql`p.agreement_id IN (SELECT id FROM scope)` : sql`true`;
@@ -102,15 +105,14 @@ export async function curationMetrics(db: Db, q: DashboardQuery): Promise<Curati
   const [sourcing] = await queryRows<{ live: number; sourced: number; agreements: number; unsourced: number }>(
     db,
     sql`${ctes},
-    ev AS (
-      SELECT (count(*))::int AS live, (count(es.event_id))::int AS sourced
-      FROM tl t JOIN scope s ON s.id = t.agreement_id
-      LEFT JOIN (SELECT DISTINCT event_id FROM event_sources WHERE ${recordedBy(q, sql`created_at`)}) es ON es.event_id = t.event_id
-    ),
-    ag AS (
-      SELECT (count(*))::int AS agreements, (count(*) FILTER (WHERE NOT ${agreementHasSourceSql(q)}))::int AS unsourced FROM scope s
+    per_agreement AS (
+      SELECT t.agreement_id, count(*) AS live, count(*) FILTER (WHERE t.has_source) AS sourced
+      FROM tl t GROUP BY t.agreement_id
     )
-    SELECT ev.live, ev.sourced, ag.agreements, ag.unsourced FROM ev, ag`,
+    SELECT coalesce(sum(pa.live), 0)::int AS live, coalesce(sum(pa.sourced), 0)::int AS sourced, count(*)::int AS agreements,
+      (count(*) FILTER (WHERE coalesce(pa.sourced, 0) = 0
+        AND s.id NOT IN (SELECT agreement_id FROM agreement_sources WHERE ${recordedBy(q, sql`created_at`)})))::int AS unsourced
+    FROM scope s LEFT JOIN per_agreement pa ON pa.agreement_id = s.id`,
   );
 
   return {

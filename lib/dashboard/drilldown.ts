@@ -3,7 +3,7 @@ import { queryRows, type Db } from "@/db/client";
 import { eventSources, sources, statusEvents, type Source, type StatusEvent } from "@/db/schema";
 import type { AgreementKind, OrgKind } from "../domain/enums";
 import type { DrilldownInput } from "../validation/dashboard";
-import { dashboardCtes, foreignProvinceCte, stateAtSql } from "./base-sql";
+import { dashboardCtes, foreignProvinceCte, stateAtSql, uuidArray } from "./base-sql";
 import { changeEventsWhere, changeOfStatus } from "./changes";
 import { agreementHasSourceSql, recordedBy } from "./curation";
 import { resolveQuery, type DashboardQuery } from "./query";
@@ -102,11 +102,12 @@ async function keysSql(db: Db, q: DashboardQuery, d: DrilldownInput): Promise<SQ
       return sql`${ctes}
         SELECT e.agreement_id, e.id AS event_id, NULL::uuid AS proposal_id FROM status_events e JOIN scope s ON s.id = e.agreement_id
         WHERE ${recordedBy(q, sql`e.recorded_at`)}
-          ${d.month ? sql`AND to_char(e.recorded_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM') = ${d.month}` : sql``}`;
+          ${d.month ? sql`AND to_char(e.recorded_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM') = ${d.month}` : sql``}
+          ${d.correction ? sql`AND (e.supersedes_id IS NOT NULL) = ${d.correction === "1"}` : sql``}`;
     case "unsourcedEvents":
       return sql`${ctes}
         SELECT t.agreement_id, t.event_id, NULL::uuid AS proposal_id FROM tl t JOIN scope s ON s.id = t.agreement_id
-        WHERE NOT EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = t.event_id AND ${recordedBy(q, sql`es.created_at`)})`;
+        WHERE NOT t.has_source`;
     case "unsourcedAgreements":
       return sql`${ctes}
         SELECT s.id AS agreement_id, NULL::uuid AS event_id, NULL::uuid AS proposal_id FROM scope s WHERE NOT ${agreementHasSourceSql(q)}`;
@@ -114,10 +115,13 @@ async function keysSql(db: Db, q: DashboardQuery, d: DrilldownInput): Promise<SQ
       const filtered = Object.keys(q.filters).length > 0;
       const decided = sql`p.status IN ('approved', 'rejected') AND p.decided_at IS NOT NULL AND ${recordedBy(q, sql`p.decided_at`)}`;
       const month = (column: SQL) => (d.month ? sql`AND to_char(${column} AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM') = ${d.month}` : sql``);
+      // "open": neither decided nor withdrawn (by the as-recorded day), as curationMetrics counts them.
       const outcome =
         d.outcome === "approved" || d.outcome === "rejected"
           ? sql`AND p.status = ${d.outcome}::proposal_status AND ${decided} ${month(sql`p.decided_at`)}`
-          : month(sql`p.created_at`);
+          : d.outcome === "open"
+            ? sql`AND NOT (${decided}) AND NOT (p.status = 'withdrawn' AND ${recordedBy(q, sql`p.updated_at`)}) ${month(sql`p.created_at`)}`
+            : month(sql`p.created_at`);
       return sql`${ctes}
         SELECT p.agreement_id, NULL::uuid AS event_id, p.id AS proposal_id FROM proposals p
         WHERE ${filtered ? sql`p.agreement_id IN (SELECT id FROM scope)` : sql`true`} AND ${recordedBy(q, sql`p.created_at`)} ${outcome}`;
@@ -165,7 +169,7 @@ async function details(db: Db, q: DashboardQuery, keys: Key[]): Promise<Drilldow
         JOIN organizations fo ON fo.id = a.foreign_org_id
         LEFT JOIN foreign_province fp ON fp.org_id = fo.id
         LEFT JOIN organizations pr ON pr.id = fp.province_id
-        WHERE a.id = ANY(${agreementIds}::uuid[])`,
+        WHERE a.id = ANY(${uuidArray(agreementIds)})`,
       )
     : [];
   const events = eventIds.length ? await db.select().from(statusEvents).where(inArray(statusEvents.id, eventIds)) : [];
@@ -179,7 +183,7 @@ async function details(db: Db, q: DashboardQuery, keys: Key[]): Promise<Drilldow
   const proposalRows = proposalIds.length
     ? await queryRows<DrilldownProposal>(
         db,
-        sql`SELECT id, kind, status, summary, created_at::text AS "createdAt", decided_at::text AS "decidedAt" FROM proposals WHERE id = ANY(${proposalIds}::uuid[])`,
+        sql`SELECT id, kind, status, summary, created_at::text AS "createdAt", decided_at::text AS "decidedAt" FROM proposals WHERE id = ANY(${uuidArray(proposalIds)})`,
       )
     : [];
 

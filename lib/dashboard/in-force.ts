@@ -23,7 +23,9 @@ export interface InForceRow {
  * and -1 in the year it ends; a running sum over generate_series gives the counts. Rows with a
  * count of 0 for every year are left out; the years in between are all there.
  */
-export async function inForcePerYear(db: Db, q: DashboardQuery): Promise<InForceRow[]> {
+export async function inForcePerYear(db: Db, query: DashboardQuery): Promise<InForceRow[]> {
+  const q = query.asOf ? { ...query, to: Math.min(query.to, Number(query.asOf.slice(0, 4))) } : query;
+  if (q.from > q.to) return [];
   const ctes = await dashboardCtes(db, q);
   const asOf = q.asOf ? sql`${q.asOf}::date` : sql`NULL::date`;
   return queryRows<InForceRow>(

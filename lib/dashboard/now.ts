@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { REASONS } from "../domain/enums";
 import type { DashboardState, NowDimension } from "../validation/dashboard";
 import { dashboardCtes, stateAtSql } from "./base-sql";
 import type { DashboardQuery } from "./query";
@@ -40,10 +41,21 @@ export async function nowCounts(db: Db, q: DashboardQuery): Promise<NowRow[]> {
     FROM cur
     GROUP BY GROUPING SETS ((state), (kind, state), (party_type, state), (county_code, state), (province_id, state))
     UNION ALL
-    SELECT 'endingReason', r.reason, state, count(*)::int
-    FROM cur CROSS JOIN LATERAL unnest(CASE WHEN cardinality(cur.reasons) = 0 THEN ARRAY['none'] ELSE cur.reasons::text[] END) AS r(reason)
-    WHERE state IN ('ended', 'ended_unknown')
-    GROUP BY 2, 3
+    SELECT 'endingReason', r.reason, e.state, r.n
+    FROM (
+      SELECT state,
+        ${sql.join(
+          REASONS.map((r) => sql`(count(*) FILTER (WHERE ${r}::reason = ANY(reasons)))::int AS ${sql.identifier(r)}`),
+          sql`, `,
+        )},
+        (count(*) FILTER (WHERE cardinality(reasons) = 0))::int AS "none"
+      FROM cur WHERE state IN ('ended', 'ended_unknown') GROUP BY state
+    ) e
+    CROSS JOIN LATERAL (VALUES ${sql.join(
+      [...REASONS, "none"].map((r) => sql`(${r}, e.${sql.identifier(r)})`),
+      sql`, `,
+    )}) AS r(reason, n)
+    WHERE r.n > 0
     ORDER BY 1, 2, 3`,
   );
 }

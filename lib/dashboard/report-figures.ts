@@ -1,7 +1,8 @@
 import type { Db } from "@/db/client";
 import { changesPerYear, type ChangesPerYear } from "./changes";
 import { inForcePerYear, type InForceRow } from "./in-force";
-import { nowCounts } from "./now";
+import { scopeRestricts } from "./base-sql";
+import { nowCounts, type NowRow } from "./now";
 import type { DashboardQuery } from "./query";
 
 // The headline figures of "Lokal frost i relationerna" (NKK 2022), recomputed from the
@@ -45,12 +46,28 @@ export interface ReportFigures {
 /** The query the report's figures are computed with: every agreement, 1985–2021, as recorded now. */
 export const REPORT_QUERY: DashboardQuery = { from: 1985, to: 2021, asOf: null, recordedOn: null, filters: {} };
 
-export async function reportFigures(db: Db): Promise<ReportFigures> {
-  const [inForce, changes, now] = await Promise.all([
-    inForcePerYear(db, REPORT_QUERY),
-    changesPerYear(db, { ...REPORT_QUERY, from: 2017, to: 2021 }),
-    nowCounts(db, REPORT_QUERY),
+/** Series already computed for the page, reused where they hold the same numbers. */
+export interface ReportReuse {
+  query: DashboardQuery;
+  inForce?: InForceRow[];
+  changes?: ChangesPerYear;
+  now?: NowRow[];
+}
+
+export async function reportFigures(db: Db, reuse?: ReportReuse): Promise<ReportFigures> {
+  // A year's count does not depend on where the range starts, and agreements by kind not on the
+  // as-of day: the page's series serve when they cover the years and select every agreement.
+  const q = reuse?.query;
+  const everything = !!q && !scopeRestricts(q);
+  const covers = (from: number, to: number) => everything && !q!.asOf && q!.from <= from && q!.to >= to;
+  const [inForceRows, changesRows, now] = await Promise.all([
+    covers(1985, 2021) && reuse?.inForce ? reuse.inForce : inForcePerYear(db, REPORT_QUERY),
+    covers(2017, 2021) && reuse?.changes ? reuse.changes : changesPerYear(db, { ...REPORT_QUERY, from: 2017, to: 2021 }),
+    everything && reuse?.now ? reuse.now : nowCounts(db, REPORT_QUERY),
   ]);
+  const inForce = inForceRows.filter((r) => r.year >= 1985 && r.year <= 2021);
+  const inRange = <R extends { year: number | null }>(rows: R[]) => rows.filter((r) => r.year === null || (r.year >= 2017 && r.year <= 2021));
+  const changes = { byInitiator: inRange(changesRows.byInitiator), byReason: inRange(changesRows.byReason) };
   const inForceIn = (year: number, kind?: string) =>
     inForce.filter((r) => r.year === year && (!kind || r.kind === kind)).reduce((n, r) => n + r.count, 0);
   const twinByYear = new Map<number, number>();

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
-import { statusEvents } from "@/db/schema";
+import { eventSources, statusEvents } from "@/db/schema";
 import { databaseError, describeEachDriver } from "@/db/testing";
 import { dashboardFixture } from "./test-fixtures";
 
-const snapshot = sql`SELECT event_id, agreement_id, state, sort_date::text, next_sort_date::text, is_last, from_year, to_year`;
+const snapshot = sql`SELECT event_id, agreement_id, state, sort_date::text, next_sort_date::text, is_last, from_year, to_year, has_source`;
 
 describeEachDriver("the status timeline kept by the trigger", (db, driver) => {
   let f: Awaited<ReturnType<typeof dashboardFixture>>;
@@ -63,10 +63,34 @@ describeEachDriver("the status timeline kept by the trigger", (db, driver) => {
     expect(await table()).toHaveLength(7);
   });
 
+  it("marks an event's row when a source is linked to it later", async () => {
+    const [row] = await queryRows<{ event_id: string }>(db(), sql`SELECT event_id FROM status_timeline WHERE NOT has_source LIMIT 1`);
+    await db().insert(eventSources).values({ eventId: row!.event_id, sourceId: f.sourceId });
+    expect(await table()).toEqual(await recomputed());
+    const [after] = await queryRows<{ has_source: boolean }>(db(), sql`SELECT has_source FROM status_timeline WHERE event_id = ${row!.event_id}`);
+    expect(after!.has_source).toBe(true);
+  });
+
   it("ignores an insert that inserts nothing", async () => {
     const before = await table();
     await db().insert(statusEvents).values({ id: (before[0] as { event_id: string }).event_id, agreementId, status: "active", effectivePrecision: "unknown", recordedBy: f.userId }).onConflictDoNothing();
     expect(await table()).toEqual(before);
+  });
+
+  it.runIf(driver === "postgres")("keeps a source linked while another transaction rebuilds the agreement's rows", async () => {
+    const [row] = await queryRows<{ event_id: string }>(db(), sql`SELECT event_id FROM status_timeline WHERE NOT has_source LIMIT 1`);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const rebuild = db().transaction(async (tx) => {
+      await tx.insert(statusEvents).values({ agreementId, status: "dormant", effectiveOn: "2012-01-01", effectivePrecision: "year", recordedBy: f.userId });
+      await gate;
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    const link = db().insert(eventSources).values({ eventId: row!.event_id, sourceId: f.sourceId });
+    await new Promise((r) => setTimeout(r, 150));
+    release();
+    await Promise.all([rebuild, link]);
+    expect(await table()).toEqual(await recomputed());
   });
 
   it("is derived only: the log itself still refuses updates", async () => {

@@ -26,7 +26,7 @@ export type NowDimension = (typeof NOW_DIMENSIONS)[number];
 export const DRILLDOWN_SERIES = ["inForce", "changes", "now", "agreements", "eventsRecorded", "unsourcedEvents", "unsourcedAgreements", "proposals"] as const;
 export type DrilldownSeries = (typeof DRILLDOWN_SERIES)[number];
 
-export const PROPOSAL_OUTCOMES = ["opened", "approved", "rejected"] as const;
+export const PROPOSAL_OUTCOMES = ["opened", "approved", "rejected", "open"] as const;
 
 const blankToUndefined = (v: unknown) => {
   if (Array.isArray(v)) v = v[0];
@@ -84,6 +84,8 @@ export const drilldownSchema = rangeChecks(
     month: optional(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "dashboard.errors.month")),
     outcome: optional(z.enum(PROPOSAL_OUTCOMES, { error: "dashboard.errors.outcome" })),
     noProvince: optional(z.literal("1")),
+    /** Events recorded: only corrections ("1") or only new events ("0"). */
+    correction: optional(z.enum(["0", "1"], { error: "dashboard.errors.series" })),
     /** Changes: only those at a known date. */
     dated: optional(z.literal("1")),
     page: optional(z.coerce.number({ error: "dashboard.errors.page" }).int("dashboard.errors.page").min(1, "dashboard.errors.page").max(100_000, "dashboard.errors.page")),
