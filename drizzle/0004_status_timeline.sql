@@ -17,4 +17,7 @@ CREATE TABLE "status_timeline" (
 );
 --> statement-breakpoint
 CREATE INDEX "status_timeline_agreement_idx" ON "status_timeline" USING btree ("agreement_id");--> statement-breakpoint
-CREATE INDEX "status_timeline_last_idx" ON "status_timeline" USING btree ("agreement_id") WHERE "status_timeline"."is_last";
+CREATE INDEX "status_timeline_last_idx" ON "status_timeline" USING btree ("agreement_id") WHERE "status_timeline"."is_last";--> statement-breakpoint
+CREATE INDEX "status_timeline_sourced_idx" ON "status_timeline" USING btree ("agreement_id") WHERE "status_timeline"."has_source";--> statement-breakpoint
+CREATE INDEX "status_timeline_in_force_idx" ON "status_timeline" USING btree ("agreement_id","state","from_year","to_year") WHERE "status_timeline"."state" <> 'ended' AND "status_timeline"."sort_date" IS NOT NULL AND ("status_timeline"."to_year" IS NULL OR "status_timeline"."to_year" > "status_timeline"."from_year");--> statement-breakpoint
+CREATE INDEX "status_timeline_changes_idx" ON "status_timeline" USING btree ("status","effective_on","initiated_by","reasons","agreement_id") WHERE "status_timeline"."status" IN ('terminated', 'terminated_by_counterpart', 'expired', 'paused', 'partially_terminated');

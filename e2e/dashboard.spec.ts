@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, storageStateFor, test } from "./fixtures";
 
 // The dashboard on the seeded report dataset. Other specs log changes in the same database;
@@ -109,9 +110,26 @@ test("the dashboard in English", async ({ page, context, baseURL }) => {
   await expect(page.getByTestId("report-twin2016")).toContainText("Twin-city agreements in force in 2016");
   await expect(page.getByTestId("chart-in-force").getByRole("link", { name: "2016, Twin-city agreement: 41" })).toBeAttached();
   await page.screenshot({ path: "screenshots/dashboard-en.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: "screenshots/dashboard-en-top.png" });
+  await page.getByTestId("chart-changes").getByRole("radio", { name: "Ended: reason" }).check();
+  await page.getByTestId("chart-changes").screenshot({ path: "screenshots/dashboard-en-changes-reason.png" });
+  await page.getByTestId("chart-now-kind").screenshot({ path: "screenshots/dashboard-en-now-kind.png" });
+  await page.getByTestId("chart-now-reasons").screenshot({ path: "screenshots/dashboard-en-reasons.png" });
   await page.getByTestId("report-twin2021").getByTestId("report-value").click();
   await expect(page.getByTestId("drilldown-count")).toHaveText("28 rows");
   await page.screenshot({ path: "screenshots/dashboard-drilldown-en.png", fullPage: true });
+  await page.screenshot({ path: "screenshots/dashboard-drilldown-en-top.png" });
+});
+
+test("axe finds no serious or critical problem on the dashboard and a drill-down", async ({ page }) => {
+  for (const url of ["/dashboard", "/dashboard/drilldown?series=inForce&year=2016&kind=twin_city"]) {
+    await page.goto(url);
+    await page.getByTestId("chart-in-force").or(page.getByTestId("drilldown")).first().waitFor();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`), url).toEqual([]);
+  }
 });
 
 test.describe("the JSON endpoints", () => {

@@ -12,10 +12,12 @@ interface Props {
   action: string;
   /** Extra parameters to keep (the drill-down's cell). */
   hidden?: Record<string, string>;
+  /** What an empty field means (the resolved defaults), shown as placeholders. */
+  placeholders?: Record<string, string>;
 }
 
 /** The dashboard's filters and time travel, as a GET form: the whole view lives in the URL. */
-export async function FiltersForm({ values, errors, lookups, action, hidden = {} }: Props) {
+export async function FiltersForm({ values, errors, lookups, action, hidden = {}, placeholders = {} }: Props) {
   const t = await getTranslations();
   const field = (name: string, label: string, input: React.ReactNode, help?: string) => (
     <div className="field">
@@ -40,6 +42,7 @@ export async function FiltersForm({ values, errors, lookups, action, hidden = {}
       name={name}
       type={type}
       defaultValue={values[name] ?? ""}
+      placeholder={placeholders[name]}
       aria-invalid={errors[name] ? true : undefined}
       aria-describedby={describedBy(name, !!help)}
       {...(type === "number" ? { min: 1900, max: 2100, step: 1 } : {})}

@@ -38,6 +38,15 @@ export const statusTimeline = pgTable(
   (t) => [
     index("status_timeline_agreement_idx").on(t.agreementId),
     index("status_timeline_last_idx").on(t.agreementId).where(sql`${t.isLast}`),
+    index("status_timeline_sourced_idx").on(t.agreementId).where(sql`${t.hasSource}`),
+    // The rows the yearly in-force series reads: states in force whose interval spans a year's end.
+    index("status_timeline_in_force_idx")
+      .on(t.agreementId, t.state, t.fromYear, t.toYear)
+      .where(sql`${t.state} <> 'ended' AND ${t.sortDate} IS NOT NULL AND (${t.toYear} IS NULL OR ${t.toYear} > ${t.fromYear})`),
+    // The rows the terminations-and-pauses series reads.
+    index("status_timeline_changes_idx")
+      .on(t.status, t.effectiveOn, t.initiatedBy, t.reasons, t.agreementId)
+      .where(sql`${t.status} IN ('terminated', 'terminated_by_counterpart', 'expired', 'paused', 'partially_terminated')`),
     check(
       "status_timeline_state",
       sql`${t.state} IN ('active', 'dormant', 'paused', 'partially_terminated', 'ended', 'ended_unknown')`,

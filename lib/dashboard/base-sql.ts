@@ -41,6 +41,8 @@ export interface ScopeNeeds {
   swedish?: boolean;
   /** Column province_id. */
   province?: boolean;
+  /** tl.has_source (as recorded on a past day it costs a join, so only callers that read it ask). */
+  sources?: boolean;
 }
 
 function hasFilters(q: DashboardQuery): boolean {
@@ -53,9 +55,13 @@ export function scopeRestricts(q: DashboardQuery): boolean {
   return hasFilters(q) || !!q.recordedOn;
 }
 
-/** `JOIN scope s ON s.id = <column>`, or nothing when the scope is every agreement. */
+/**
+ * `JOIN scope s ON s.id = <column>` for rows of events or of the timeline, or nothing when no
+ * filter is set. (As recorded on a day, scope also leaves out agreements created later; their
+ * events were recorded later too, so the recording cut-off has already left them out.)
+ */
 export function joinScope(q: DashboardQuery, agreementColumn: SQL): SQL {
-  return scopeRestricts(q) ? sql`JOIN scope s ON s.id = ${agreementColumn}` : sql``;
+  return hasFilters(q) ? sql`JOIN scope s ON s.id = ${agreementColumn}` : sql``;
 }
 
 /**
@@ -86,25 +92,48 @@ export async function dashboardCtes(db: Db, q: DashboardQuery, needs: ScopeNeeds
     ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
   )`;
 
-  const timeline = await timelineRelation(db, q, cutoff);
-  return sql`WITH ${needProvince ? sql`${foreignProvinceCte},` : sql``} ${scope}, tl AS (SELECT * FROM ${timeline})`;
+  // The table is read in place wherever tl is used (a CTE used twice would be copied first);
+  // computed rows are computed once.
+  const tl = await timelineCtes(db, q, cutoff, !!needs.sources);
+  return sql`WITH ${needProvince ? sql`${foreignProvinceCte},` : sql``} ${scope}, ${tl}`;
 }
 
 /**
- * The timeline relation: the maintained table, or, as recorded on a day after which events or
- * source links were recorded, the same rows computed from what was known by then (only for the
- * filtered agreements).
+ * The `tl` CTE: the maintained table; or, as recorded on a day, the table's rows for the agreements
+ * nothing was recorded about since (their timeline is the same), and for the others the rows
+ * computed by status_timeline_of from what was recorded by then. `sources`: has_source is read,
+ * so source links made since count as changes too.
  */
-async function timelineRelation(db: Db, q: DashboardQuery, cutoff: SQL | null): Promise<SQL> {
-  if (!cutoff) return sql`status_timeline`;
+async function timelineCtes(db: Db, q: DashboardQuery, cutoff: SQL | null, sources: boolean): Promise<SQL> {
+  const table = sql`tl AS NOT MATERIALIZED (SELECT * FROM status_timeline)`;
+  if (!cutoff) return table;
+  const linksSince = sql`SELECT 1 FROM event_sources WHERE created_at > ${cutoff}`;
   const [row] = await queryRows<{ later: boolean }>(
     db,
-    sql`SELECT EXISTS (SELECT 1 FROM status_events WHERE recorded_at > ${cutoff})
-      OR EXISTS (SELECT 1 FROM event_sources WHERE created_at > ${cutoff}) AS later`,
+    sql`SELECT EXISTS (SELECT 1 FROM status_events WHERE recorded_at > ${cutoff}) ${sources ? sql`OR EXISTS (${linksSince})` : sql``} AS later`,
   );
-  if (!row?.later) return sql`status_timeline`;
-  const ids = hasFilters(q) ? sql`(SELECT coalesce(array_agg(id), '{}'::uuid[]) FROM scope)` : sql`NULL::uuid[]`;
-  return sql`status_timeline_of(${ids}, ${cutoff})`;
+  if (!row?.later) return table;
+  return sql`changed AS MATERIALIZED (
+      SELECT DISTINCT e.agreement_id FROM status_events e WHERE e.recorded_at > ${cutoff}
+      ${
+        sources
+          ? sql`UNION SELECT e.agreement_id FROM event_sources es
+              CROSS JOIN LATERAL (SELECT agreement_id FROM status_events WHERE id = es.event_id) e
+              WHERE es.created_at > ${cutoff}`
+          : sql``
+      }
+    ),
+    recomputed AS MATERIALIZED (
+      SELECT * FROM status_timeline_of(
+        (SELECT coalesce(array_agg(c.agreement_id), '{}'::uuid[]) FROM changed c
+         ${hasFilters(q) ? sql`WHERE c.agreement_id IN (SELECT id FROM scope)` : sql``}),
+        ${cutoff}, ${sources})
+    ),
+    tl AS NOT MATERIALIZED (
+      SELECT * FROM status_timeline WHERE agreement_id NOT IN (SELECT agreement_id FROM changed)
+      UNION ALL
+      SELECT * FROM recomputed
+    )`;
 }
 
 /**
@@ -117,12 +146,14 @@ export function stateAtSql(q: DashboardQuery): SQL {
     : sql`t.is_last`;
 }
 
-/** SQL list of string literals for an IN (...) clause. */
+/**
+ * A list of string literals for an IN (...) clause, written into the SQL (not as parameters) so
+ * that the planner can match the partial indexes whose predicates name the same values. Only for
+ * the closed vocabularies of lib/domain/enums.ts.
+ */
 export function sqlList(values: readonly string[]): SQL {
-  return sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
+  for (const v of values) if (!/^[a-z_]+$/.test(v)) throw new Error(`Not a vocabulary value: ${v}`);
+  return sql.raw(values.map((v) => `'${v}'`).join(", "));
 }
 
 /** A list of uuids as one array parameter (drizzle would spread a JS array into a list of parameters). */

@@ -39,6 +39,19 @@ describeEachDriver("curation metrics", (db) => {
     ]);
   });
 
+  it("counts events per month the same way with a filter that selects every agreement, and none with one that selects none", async () => {
+    const all = await curationMetrics(db(), query());
+    const county = await curationMetrics(db(), query({ filters: { county: "01" } }));
+    expect(county.eventsPerMonth).toEqual(all.eventsPerMonth);
+    expect({ live: county.liveEvents, sourced: county.sourcedEvents, without: county.agreementsWithoutSource }).toEqual({ live: 3, sourced: 2, without: 2 });
+    const none = await curationMetrics(db(), query({ filters: { county: "03" } }));
+    expect(none.eventsPerMonth).toEqual([]);
+    expect(none.agreements).toBe(0);
+    expect((await curationMetrics(db(), query({ recordedOn: "2025-01-31", filters: { kind: "twin_city" } }))).eventsPerMonth).toEqual([
+      { month: "2025-01", added: 3, corrections: 0 },
+    ]);
+  });
+
   it("counts proposals opened and decided per month, and the days they waited for review", async () => {
     const c = await curationMetrics(db(), query());
     expect(c.proposalsPerMonth).toEqual([

@@ -44,8 +44,6 @@ export function recordedBy(q: DashboardQuery, column: SQL): SQL {
 }
 
 const stockholmMonth = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM')`;
-/** The first moment of the Stockholm month of `column`, as a timestamp: cheaper to group by than a formatted month. */
-const stockholmMonthStart = (column: SQL) => sql`date_trunc('month', ${column} AT TIME ZONE 'Europe/Stockholm')`;
 
 /** The SQL of an agreement having a source: on itself, or on one of its live events (tl). */
 export function agreementHasSourceSql(q: DashboardQuery): SQL {
@@ -60,25 +58,52 @@ export function agreementHasSourceSql(q: DashboardQuery): SQL {
  * agreements) count only without filters.
  */
 export async function curationMetrics(db: Db, q: DashboardQuery): Promise<Curation> {
-  const ctes = await dashboardCtes(db, q);
+  const ctes = await dashboardCtes(db, q, { sources: true });
   const filtered = Object.keys(q.filters).length > 0;
 
-  const eventsPerMonth = await queryRows<EventsRecordedRow>(
+  // Three independent queries, run side by side. Events per month, in Stockholm months: without
+  // filters, two index-only counts per month (every event; corrections, by a partial index);
+  // with filters, one pass over the scoped events, each placed in its month by width_bucket over
+  // the months' first moments (cheaper than converting every row's time zone).
+  const monthsCte = sql`months AS (
+      SELECT m AT TIME ZONE 'Europe/Stockholm' AS starts_at, (m + interval '1 month') AT TIME ZONE 'Europe/Stockholm' AS ends_at
+      FROM generate_series(
+        date_trunc('month', (SELECT min(recorded_at) FROM status_events) AT TIME ZONE 'Europe/Stockholm'),
+        (SELECT max(recorded_at) FROM status_events WHERE ${recordedBy(q, sql`recorded_at`)}) AT TIME ZONE 'Europe/Stockholm',
+        interval '1 month') AS m
+    )`;
+  const cutoff = recordedCutoff(q);
+  const until = (column: SQL) => (cutoff ? sql`AND ${column} <= ${cutoff}` : sql``);
+  const eventsPerMonthQuery = queryRows<EventsRecordedRow>(
     db,
-    sql`${ctes}
-    SELECT to_char(m.month, 'YYYY-MM') AS month, m.added, m.corrections FROM (
-      SELECT ${stockholmMonthStart(sql`e.recorded_at`)} AS month,
-        (count(*) FILTER (WHERE e.supersedes_id IS NULL))::int AS added,
-        (count(*) FILTER (WHERE e.supersedes_id IS NOT NULL))::int AS corrections
-      FROM status_events e ${joinScope(q, sql`e.agreement_id`)}
-      WHERE ${recordedBy(q, sql`e.recorded_at`)}
-      GROUP BY 1
-    ) m ORDER BY 1`,
+    filtered
+      ? sql`${ctes}, ${monthsCte},
+        bounds AS (SELECT array_agg(starts_at ORDER BY starts_at) AS starts FROM months)
+        SELECT to_char(bounds.starts[b.bucket] AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM') AS month, b.added, b.corrections
+        FROM (
+          SELECT width_bucket(e.recorded_at, bounds.starts) AS bucket,
+            (count(*) FILTER (WHERE e.supersedes_id IS NULL))::int AS added,
+            (count(*) FILTER (WHERE e.supersedes_id IS NOT NULL))::int AS corrections
+          FROM status_events e JOIN scope s ON s.id = e.agreement_id CROSS JOIN bounds
+          WHERE ${recordedBy(q, sql`e.recorded_at`)}
+          GROUP BY 1
+        ) b, bounds
+        ORDER BY 1`
+      : sql`WITH ${monthsCte}
+        SELECT month, (total - corrections)::int AS added, corrections::int AS corrections FROM (
+          SELECT to_char(m.starts_at AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM') AS month,
+            (SELECT count(*) FROM status_events e WHERE e.recorded_at >= m.starts_at AND e.recorded_at < m.ends_at ${until(sql`e.recorded_at`)}) AS total,
+            (SELECT count(*) FROM status_events e WHERE e.supersedes_id IS NOT NULL
+               AND e.recorded_at >= m.starts_at AND e.recorded_at < m.ends_at ${until(sql`e.recorded_at`)}) AS corrections
+          FROM months m
+        ) x
+        WHERE total > 0
+        ORDER BY 1`,
   );
 
   const proposalScope = filtered ? sql`p.agreement_id IN (SELECT id FROM scope)` : sql`true`;
   const decided = sql`p.status IN ('approved', 'rejected') AND p.decided_at IS NOT NULL AND ${recordedBy(q, sql`p.decided_at`)}`;
-  const proposalRows = await queryRows<{ month: string | null; opened: number; approved: number; rejected: number; open: number; withdrawn: number; median: number | null; mean: number | null }>(
+  const proposalQuery = queryRows<{ month: string | null; opened: number; approved: number; rejected: number; open: number; withdrawn: number; median: number | null; mean: number | null }>(
     db,
     sql`${ctes},
     p AS (SELECT p.* FROM proposals p WHERE ${proposalScope} AND ${recordedBy(q, sql`p.created_at`)}),
@@ -99,22 +124,24 @@ export async function curationMetrics(db: Db, q: DashboardQuery): Promise<Curati
     FROM p
     ORDER BY 1 NULLS LAST`,
   );
-  const totals = proposalRows.find((r) => r.month === null);
-  const round1 = (n: number | null | undefined) => (n == null ? null : Math.round(Number(n) * 10) / 10);
 
-  const [sourcing] = await queryRows<{ live: number; sourced: number; agreements: number; unsourced: number }>(
+  const sourcingQuery = queryRows<{ live: number; sourced: number; agreements: number; unsourced: number }>(
     db,
     sql`${ctes},
-    per_agreement AS (
-      SELECT t.agreement_id, count(*) AS live, count(*) FILTER (WHERE t.has_source) AS sourced
-      FROM tl t GROUP BY t.agreement_id
+    ev AS (
+      SELECT (count(*))::int AS live, (count(*) FILTER (WHERE t.has_source))::int AS sourced
+      FROM tl t ${joinScope(q, sql`t.agreement_id`)}
     )
-    SELECT coalesce(sum(pa.live), 0)::int AS live, coalesce(sum(pa.sourced), 0)::int AS sourced, count(*)::int AS agreements,
-      (count(*) FILTER (WHERE coalesce(pa.sourced, 0) = 0
-        AND s.id NOT IN (SELECT agreement_id FROM agreement_sources WHERE ${recordedBy(q, sql`created_at`)})))::int AS unsourced
-    FROM scope s LEFT JOIN per_agreement pa ON pa.agreement_id = s.id`,
+    SELECT ev.live, ev.sourced, (SELECT count(*) FROM scope)::int AS agreements,
+      (SELECT count(*) FROM scope s
+        WHERE NOT EXISTS (SELECT 1 FROM tl WHERE tl.agreement_id = s.id AND tl.has_source)
+          AND s.id NOT IN (SELECT agreement_id FROM agreement_sources WHERE ${recordedBy(q, sql`created_at`)}))::int AS unsourced
+    FROM ev`,
   );
 
+  const [eventsPerMonth, proposalRows, [sourcing]] = await Promise.all([eventsPerMonthQuery, proposalQuery, sourcingQuery]);
+  const totals = proposalRows.find((r) => r.month === null);
+  const round1 = (n: number | null | undefined) => (n == null ? null : Math.round(Number(n) * 10) / 10);
   return {
     eventsPerMonth,
     proposalsPerMonth: proposalRows.filter((r) => r.month !== null).map(({ month, opened, approved, rejected }) => ({ month: month!, opened, approved, rejected })),

@@ -60,7 +60,7 @@ interface Key {
 
 /** The SQL selecting the keys (agreement, event, proposal) behind one cell, in display order. */
 async function keysSql(db: Db, q: DashboardQuery, d: DrilldownInput): Promise<SQL> {
-  const ctes = await dashboardCtes(db, q);
+  const ctes = await dashboardCtes(db, q, { sources: d.series === "unsourcedEvents" || d.series === "unsourcedAgreements" });
   const year = typeof d.year === "number" ? d.year : null;
   switch (d.series) {
     case "inForce": {

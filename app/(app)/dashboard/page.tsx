@@ -72,7 +72,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     <div className={styles.page}>
       <h1>{t("dashboard.title")}</h1>
       <p className="muted">{t("dashboard.intro")}</p>
-      <FiltersForm values={raw} errors={{}} lookups={data.lookups} action="/dashboard" />
+      <FiltersForm values={raw} errors={{}} lookups={data.lookups} action="/dashboard" placeholders={{ from: String(q.from), to: String(q.to) }} />
       <div className={`alert alert--info ${styles.timeTravel}`} data-testid="time-travel">
         {q.asOf ? t("dashboard.viewing.asOf", { date: formatDate(q.asOf) }) : t("dashboard.viewing.latest")}{" "}
         {q.recordedOn && t("dashboard.viewing.recordedOn", { date: formatDate(q.recordedOn) })}{" "}

@@ -110,7 +110,12 @@ export default async function DrilldownPage({ searchParams }: Props) {
         <p className="muted">{t("dashboard.drilldown.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data" data-testid="drilldown">
+          <table className={`data ${styles.drillTable}`} data-testid="drilldown">
+            <colgroup>
+              <col className={styles.agreementCol} />
+              <col className={styles.eventCol} />
+              <col className={styles.sourcesCol} />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">{t("dashboard.drilldown.agreement")}</th>
