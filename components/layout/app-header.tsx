@@ -27,6 +27,9 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
                 <Link href="/agreements">{t("nav.agreements")}</Link>
               </li>
               <li>
+                <Link href="/dashboard">{t("dashboard.nav")}</Link>
+              </li>
+              <li>
                 <Link href="/organizations">{t("registry.nav.organizations")}</Link>
               </li>
               <li>

@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./attachments";
 export * from "./claims";
 export * from "./reviews";
+export * from "./timeline";

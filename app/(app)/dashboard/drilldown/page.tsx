@@ -1,0 +1,205 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PartialDateText } from "@/components/agreements/partial-date-text";
+import { StatusBadge } from "@/components/agreements/status-badge";
+import styles from "@/components/dashboard/dashboard.module.css";
+import { SourceCitation } from "@/components/sources/source-citation";
+import { getDb } from "@/db/app-db";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { drilldown } from "@/lib/dashboard/drilldown";
+import { dashboardParams } from "@/lib/dashboard/query";
+import { dashboardLookups } from "@/lib/dashboard/page-data";
+import { drilldownSchema, fieldErrorsOf, searchParamsToObject } from "@/lib/validation/dashboard";
+
+export async function generateMetadata() {
+  const t = await getTranslations("dashboard.drilldown");
+  return { title: t("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const FILTER_KEYS = ["from", "to", "asOf", "recordedOn", "county", "kind", "partyType", "province"];
+
+export default async function DrilldownPage({ searchParams }: Props) {
+  const t = await getTranslations();
+  const user = await getCurrentUser();
+  if (!can(user && { ...user, active: true }, "dashboard.read")) {
+    return (
+      <>
+        <h1>{t("errors.forbiddenTitle")}</h1>
+        <p>{t("errors.forbidden")}</p>
+      </>
+    );
+  }
+  const raw = searchParamsToObject(await searchParams);
+  const backParams = dashboardParams(Object.fromEntries(FILTER_KEYS.map((k) => [k, raw[k]])));
+  const back = (
+    <p>
+      <Link href={`/dashboard${backParams ? `?${backParams}` : ""}`}>← {t("dashboard.drilldown.back")}</Link>
+    </p>
+  );
+  const parsed = drilldownSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = fieldErrorsOf(parsed.error);
+    return (
+      <div className={styles.page}>
+        {back}
+        <h1>{t("dashboard.drilldown.title")}</h1>
+        <div className="alert alert--error" role="alert">
+          <p style={{ margin: 0 }}>{t("dashboard.filters.invalid")}</p>
+          <ul>
+            {Object.entries(errors).map(([field, key]) => (
+              <li key={field}>
+                {field}: {t(key as never)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    );
+  }
+  const spec = parsed.data;
+  const db = await getDb();
+  const [result, lookups] = await Promise.all([drilldown(db, spec), dashboardLookups(db)]);
+  const format = await getFormatter();
+  const formatDate = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const pageHref = (page: number) => `/dashboard/drilldown?${dashboardParams(raw, { ...raw, page })}`;
+
+  const criteria: string[] = [];
+  const seriesLabel =
+    spec.series === "inForce"
+      ? result.query.asOf && Number(result.query.asOf.slice(0, 4)) <= Number(spec.year)
+        ? t("dashboard.drilldown.series.inForceAsOf", { date: formatDate(result.query.asOf) })
+        : t("dashboard.drilldown.series.inForce", { year: String(spec.year) })
+      : t(`dashboard.drilldown.series.${spec.series}`);
+  if (spec.series !== "inForce" && spec.year !== undefined) criteria.push(spec.year === "unknown" ? t("dashboard.unknownYear") : String(spec.year));
+  if (spec.series === "changes" && spec.year === undefined) criteria.push(`${result.query.from}–${result.query.to}`);
+  if (spec.change) criteria.push(t(`dashboard.changes.${spec.change}`));
+  if (spec.state) criteria.push(t(`dashboard.states.${spec.state}`));
+  if (spec.initiator) criteria.push(`${t("agreement.initiatedBy")}: ${t(`initiator.${spec.initiator}`)}`);
+  const reason = spec.reason ?? spec.endingReason;
+  if (reason) criteria.push(`${t("agreement.reasons")}: ${reason === "none" ? t("dashboard.noReason") : t(`reason.${reason}`)}`);
+  if (spec.kind) criteria.push(t(`kind.${spec.kind}`));
+  if (spec.partyType) criteria.push(t(`orgKind.${spec.partyType}`));
+  if (spec.county) criteria.push(lookups.counties.find((c) => c.code === spec.county)?.name ?? spec.county);
+  if (spec.province) criteria.push(lookups.provinces.find((p) => p.id === spec.province)?.name ?? spec.province);
+  if (spec.noProvince) criteria.push(t("dashboard.noProvince"));
+  if (spec.month) criteria.push(spec.month);
+  if (spec.correction) criteria.push(t(spec.correction === "1" ? "dashboard.curation.corrections" : "dashboard.curation.added"));
+  if (spec.outcome) criteria.push(spec.outcome === "open" ? t("dashboard.curation.openProposals") : t(`dashboard.curation.${spec.outcome}`));
+  if (result.query.asOf && spec.series !== "inForce") criteria.push(t("dashboard.viewing.asOf", { date: formatDate(result.query.asOf) }));
+  if (result.query.recordedOn) criteria.push(t("dashboard.viewing.recordedOn", { date: formatDate(result.query.recordedOn) }));
+
+  return (
+    <div className={styles.page}>
+      {back}
+      <h1>{t("dashboard.drilldown.title")}</h1>
+      <p>
+        <strong>{seriesLabel}</strong>
+        {criteria.length > 0 && <> · {criteria.join(" · ")}</>}
+      </p>
+      <p>
+        <span data-testid="drilldown-count">{t("dashboard.drilldown.count", { count: result.total })}</span> ·{" "}
+        <a href={`/api/dashboard/drilldown?${dashboardParams(raw, { ...raw, format: "csv", page: undefined })}`} download>
+          {t("dashboard.drilldown.csv")}
+        </a>
+      </p>
+      {result.total === 0 ? (
+        <p className="muted">{t("dashboard.drilldown.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className={`data ${styles.drillTable}`} data-testid="drilldown">
+            <colgroup>
+              <col className={styles.agreementCol} />
+              <col className={styles.eventCol} />
+              <col className={styles.sourcesCol} />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">{t("dashboard.drilldown.agreement")}</th>
+                <th scope="col">{spec.series === "proposals" ? t("dashboard.drilldown.proposal") : t("dashboard.drilldown.event")}</th>
+                <th scope="col">{t("dashboard.drilldown.sources")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r, i) => (
+                <tr key={`${r.agreement?.id}-${r.event?.id}-${r.proposal?.id}-${i}`} data-testid="drilldown-row">
+                  <td>
+                    {r.agreement ? (
+                      <div className={styles.drillRow}>
+                        <Link href={`/agreements/${r.agreement.id}`} data-testid="drilldown-agreement">
+                          {r.agreement.swedishName} – {r.agreement.foreignName}
+                        </Link>
+                        {r.agreement.foreignNameNative && <span className="native muted">{r.agreement.foreignNameNative}</span>}
+                        <span className="muted">
+                          {t(`kind.${r.agreement.kind}`)} · {t(`orgKind.${r.agreement.swedishKind}`)}
+                          {r.agreement.countyName && ` · ${r.agreement.countyName}`}
+                          {r.agreement.provinceName && ` · ${r.agreement.provinceName}`}
+                        </span>
+                      </div>
+                    ) : (
+                      <span className="muted">–</span>
+                    )}
+                  </td>
+                  <td>
+                    {r.event ? (
+                      <div className={styles.drillEvent}>
+                        <StatusBadge status={r.event.status} /> <PartialDateText on={r.event.effectiveOn} precision={r.event.effectivePrecision} />
+                        {r.event.supersedesId && <div className="muted">{t("agreement.correction", { reason: r.event.correctionReason ?? "" })}</div>}
+                        <div className="muted">
+                          {t("agreement.initiatedBy")}: {t(`initiator.${r.event.initiatedBy}`)}
+                          {r.event.decidedBy && ` · ${t("agreement.decidedBy")}: ${r.event.decidedBy}`}
+                        </div>
+                        {r.event.reasons.length > 0 && (
+                          <div>
+                            {t("agreement.reasons")}:{" "}
+                            {r.event.reasons.map((x) => (x === "other" && r.event?.reasonOther ? r.event.reasonOther : t(`reason.${x}`))).join("; ")}
+                          </div>
+                        )}
+                        {r.event.note && <p style={{ margin: "0.25rem 0 0" }}>{r.event.note}</p>}
+                        <div className="muted" style={{ fontSize: "0.82rem" }}>
+                          {format.dateTime(r.event.recordedAt, { dateStyle: "medium", timeStyle: "short" })}
+                        </div>
+                      </div>
+                    ) : r.proposal ? (
+                      <div>
+                        {r.proposal.kind} · {r.proposal.status}
+                        {r.proposal.summary && <p style={{ margin: "0.25rem 0 0" }}>{r.proposal.summary}</p>}
+                        <div className="muted" style={{ fontSize: "0.82rem" }}>
+                          {format.dateTime(new Date(r.proposal.createdAt), { dateStyle: "medium" })}
+                          {r.proposal.decidedAt && ` → ${format.dateTime(new Date(r.proposal.decidedAt), { dateStyle: "medium" })}`}
+                        </div>
+                      </div>
+                    ) : (
+                      <span className="muted">{t("dashboard.drilldown.noEvent")}</span>
+                    )}
+                  </td>
+                  <td>
+                    {r.sources.length > 0 ? (
+                      <ul className="sources">
+                        {r.sources.map((s) => (
+                          <SourceCitation key={s.source.id} {...s} />
+                        ))}
+                      </ul>
+                    ) : r.event ? (
+                      <span className="muted">{t("dashboard.drilldown.noSources")}</span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav className={styles.pager} aria-label={t("dashboard.drilldown.page", { page: result.page, pages })}>
+          {result.page > 1 && <Link href={pageHref(result.page - 1)}>← {t("dashboard.drilldown.previous")}</Link>}
+          <span>{t("dashboard.drilldown.page", { page: result.page, pages })}</span>
+          {result.page < pages && <Link href={pageHref(result.page + 1)}>{t("dashboard.drilldown.next")} →</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

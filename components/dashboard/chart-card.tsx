@@ -1,0 +1,199 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useRef, useState } from "react";
+import { Bar, BarChart, CartesianGrid, Legend, Rectangle, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { downloadPng, downloadSvg } from "./export";
+import styles from "./dashboard.module.css";
+
+/** One category on the chart's axis (a year, a county, ...) with its counts per series. */
+export interface ChartDatum {
+  /** The label shown on the axis and in the table. */
+  label: string;
+  /** URL parameters that select this category in the drill-down (e.g. { year: "2016" }). */
+  params: Record<string, string>;
+  values: Record<string, number>;
+}
+export interface ChartSeries {
+  key: string;
+  label: string;
+  color: string;
+  /** URL parameters that select this series in the drill-down (e.g. { state: "dormant" }). */
+  params: Record<string, string>;
+}
+export interface ChartView {
+  id: string;
+  label: string;
+  data: ChartDatum[];
+  series: ChartSeries[];
+  /** URL parameters every bar of this view adds (e.g. { change: "ended" }). */
+  params?: Record<string, string>;
+  /** False when one record can count under several series (reasons): no total column then. */
+  additive?: boolean;
+  note?: string;
+}
+
+export interface ChartCardProps {
+  id: string;
+  title: string;
+  description?: string;
+  /** The drill-down URL of the whole chart (series and filters); a bar adds its category and series. */
+  drillBase: string;
+  csvHref: string;
+  views: ChartView[];
+  /** Horizontal bars with the categories down the side (for long lists such as counties). */
+  horizontal?: boolean;
+  categoryLabel: string;
+  /** Label of the view switch (e.g. "Split by"); shown when there are several views. */
+  viewsLabel?: string;
+  height?: number;
+}
+
+/** Axis labels are cut to fit; the table view has them in full. */
+function shortLabel(label: string): string {
+  return label.length > 28 ? `${label.slice(0, 26)}…` : label;
+}
+
+export function drillHref(base: string, ...params: Record<string, string>[]): string {
+  const [path, query = ""] = base.split("?");
+  const search = new URLSearchParams(query);
+  for (const p of params) for (const [k, v] of Object.entries(p)) search.set(k, v);
+  return `${path}?${search.toString()}`;
+}
+
+export function ChartCard({ id, title, description, drillBase, csvHref, views, horizontal, categoryLabel, viewsLabel, height }: ChartCardProps) {
+  const t = useTranslations("dashboard.chart");
+  const nf = new Intl.NumberFormat(useLocale());
+  const [viewId, setViewId] = useState(views[0]?.id ?? "");
+  const view = views.find((v) => v.id === viewId) ?? views[0]!;
+  const chartRef = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  const rows = view.data.map((d) => ({ label: d.label, ...d.values, __datum: d }));
+  const chartHeight = height ?? (horizontal ? Math.max(220, view.data.length * 26 + 60) : 340);
+  const legend = view.series.map((s) => ({ label: s.label, color: s.color }));
+  const filename = `${id}-${view.id}`;
+  const total = (d: ChartDatum) => view.series.reduce((n, s) => n + (d.values[s.key] ?? 0), 0);
+
+  const shape = (series: ChartSeries) =>
+    function BarLink(props: BarShapeProps) {
+      const datum = (props.payload as { __datum: ChartDatum }).__datum;
+      const value = datum.values[series.key] ?? 0;
+      if (!value) return <g />;
+      return (
+        <a
+          href={drillHref(drillBase, view.params ?? {}, datum.params, series.params)}
+          aria-label={`${datum.label}, ${series.label}: ${nf.format(value)}`}
+          data-testid={`bar-${id}`}
+          tabIndex={-1}
+        >
+          <Rectangle {...props} fill={series.color} className={styles.bar} />
+        </a>
+      );
+    };
+
+  return (
+    <section className={`card ${styles.chartCard}`} aria-labelledby={headingId} data-testid={`chart-${id}`}>
+      <div className={styles.chartHead}>
+        <h3 id={headingId}>{title}</h3>
+        <div className={styles.chartTools}>
+          {views.length > 1 && (
+            <fieldset className={styles.segmented}>
+              <legend className="visually-hidden">{viewsLabel}</legend>
+              {views.map((v) => (
+                <label key={v.id} className={v.id === view.id ? styles.segmentOn : undefined}>
+                  <input type="radio" name={`${id}-view`} value={v.id} checked={v.id === view.id} onChange={() => setViewId(v.id)} />
+                  {v.label}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <button type="button" className="btn btn--small" onClick={() => chartRef.current && downloadSvg(chartRef.current, title, legend, filename)}>
+            {t("exportSvg")}
+          </button>
+          <button type="button" className="btn btn--small" onClick={() => chartRef.current && downloadPng(chartRef.current, title, legend, filename)}>
+            {t("exportPng")}
+          </button>
+          <a className="btn btn--small" href={csvHref} download>
+            {t("exportCsv")}
+          </a>
+        </div>
+      </div>
+      {description && <p className="muted">{description}</p>}
+      {view.note && <p className="muted">{view.note}</p>}
+      {view.data.every((d) => total(d) === 0) ? (
+        <p className="muted" data-testid={`chart-${id}-empty`}>
+          {t("empty")}
+        </p>
+      ) : (
+        <div ref={chartRef} className={styles.chart}>
+          <BarChart
+            responsive
+            style={{ width: "100%", height: chartHeight }}
+            data={rows}
+            layout={horizontal ? "vertical" : "horizontal"}
+            margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 8 : 0 }}
+            accessibilityLayer={false}
+            title={title}
+          >
+            <CartesianGrid strokeDasharray="3 3" stroke="#e1e5ea" />
+            {horizontal ? (
+              <>
+                <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+                <YAxis type="category" dataKey="label" width={180} tick={{ fontSize: 12 }} interval={0} tickFormatter={shortLabel} />
+              </>
+            ) : (
+              <>
+                <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={4} />
+                <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={40} />
+              </>
+            )}
+            <Tooltip formatter={(value) => nf.format(Number(value))} />
+            <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={(item) => view.series.findIndex((s) => s.key === item.dataKey)} />
+            {view.series.map((s) => (
+              <Bar key={s.key} dataKey={s.key} name={s.label} stackId={view.additive === false ? undefined : "stack"} fill={s.color} isAnimationActive={false} shape={shape(s)} />
+            ))}
+          </BarChart>
+        </div>
+      )}
+      <p className="muted">{t("clickHint")}</p>
+      <details className={styles.tableView}>
+        <summary>{t("table")}</summary>
+        <div className="table-wrap">
+          <table className="data">
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{categoryLabel}</th>
+                {view.series.map((s) => (
+                  <th key={s.key} scope="col" className="num">
+                    {s.label}
+                  </th>
+                ))}
+                {view.additive !== false && (
+                  <th scope="col" className="num">
+                    {t("total")}
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {view.data.map((d) => (
+                <tr key={d.label}>
+                  <th scope="row">{d.label}</th>
+                  {view.series.map((s) => (
+                    <td key={s.key} className="num">
+                      {d.values[s.key] ? <a href={drillHref(drillBase, view.params ?? {}, d.params, s.params)}>{nf.format(d.values[s.key]!)}</a> : 0}
+                    </td>
+                  ))}
+                  {view.additive !== false && (
+                    <td className="num">{total(d) ? <a href={drillHref(drillBase, view.params ?? {}, d.params)}>{nf.format(total(d))}</a> : 0}</td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
