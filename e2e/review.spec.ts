@@ -89,6 +89,11 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
   await expect(entry.getByRole("link", { name: "via förslag" })).toHaveAttribute("href", new URL(proposalUrl).pathname);
   await analyst.screenshot({ path: "screenshots/review-history-sv.png", fullPage: true });
 
+  // The dashboard, computed from the log, counts it as active now.
+  await analyst.goto("/dashboard");
+  await analyst.getByTestId("now-active").click();
+  await expect(analyst.getByTestId("drilldown-row").filter({ hasText: "Bengtsfors – Wuzhou" })).toContainText("Återupptaget");
+
   await official.goto("/notifications");
   await expect(official.getByTestId("notification").first()).toContainText("godkände ditt förslag");
 });
