@@ -19,6 +19,11 @@ const config = [
     files: ["**/*.test.ts"],
     rules: { "drizzle/enforce-delete-with-where": "off", "drizzle/enforce-update-with-where": "off" },
   },
+  {
+    // Next reads its config as CommonJS (the package has no "type": "module").
+    files: ["next.config.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   { ignores: [".next/**", "node_modules/**", ".data/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 

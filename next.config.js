@@ -1,4 +1,5 @@
-import createNextIntlPlugin from "next-intl/plugin";
+// @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -36,4 +37,4 @@ const nextConfig = {
   },
 };
 
-export default withNextIntl(nextConfig);
+module.exports = withNextIntl(nextConfig);
