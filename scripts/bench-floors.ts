@@ -45,7 +45,7 @@ function inForceFrom(timeline: string, from: number, to: number, asOf?: string):
 
 /** The timeline rows computed from status_events (optionally only those recorded by a cut-off), as a subquery. */
 function rawTimeline(recordedUntil?: string, onlyAgreements?: string): string {
-  const known = [recordedUntil ? `e.recorded_at <= ${recordedUntil}` : "", onlyAgreements ? `e.agreement_id IN (${onlyAgreements})` : ""].filter(Boolean);
+  const known = [recordedUntil ? `e.recorded_at <= ${recordedUntil}` : "", onlyAgreements ? `e.agreement_id = ANY(ARRAY(${onlyAgreements}))` : ""].filter(Boolean);
   const knownWhere = known.length ? `WHERE ${known.join(" AND ")}` : "";
   return `(
     SELECT l.agreement_id, l.sort_date,
@@ -101,7 +101,7 @@ const nowLines = (rows: Row[]) => lines(rows, ["dimension", "value", "state"]);
 function recordedFloor(day: string): Floor {
   const until = cutoff(day);
   const created = (text: string) => text.replace("WHERE t.state <> 'ended'", `WHERE a.created_at <= ${until} AND t.state <> 'ended'`);
-  const changed = `SELECT agreement_id FROM status_events WHERE recorded_at > ${until}`;
+  const changed = `SELECT DISTINCT agreement_id FROM status_events WHERE recorded_at > ${until}`;
   return {
     sql: [
       // Every timeline computed from the events recorded by then.
@@ -268,27 +268,37 @@ export const FLOORS = {
   },
   drilldown: {
     // The first page of the list behind a bar: agreements, parties, province, the event and its sources.
-    sql: `
-      WITH fp AS (
+    sql: [
+      `
+      WITH page AS (
+        SELECT t.agreement_id, t.event_id, a.kind, a.foreign_org_id, so.name AS swedish, so.county_code, fo.name AS foreign_name,
+          count(*) OVER () AS total
+        FROM status_timeline t
+        JOIN agreements a ON a.id = t.agreement_id
+        JOIN organizations so ON so.id = a.swedish_org_id
+        JOIN organizations fo ON fo.id = a.foreign_org_id
+        WHERE a.kind = 'twin_city' AND t.state <> 'ended' AND t.sort_date <= '2016-12-31' AND (t.next_sort_date IS NULL OR t.next_sort_date > '2016-12-31')
+        ORDER BY so.name, fo.name, a.kind, t.event_id
+        LIMIT 500
+      ), fp AS (
         WITH RECURSIVE up AS (
-          SELECT o.id AS org_id, o.id, o.parent_id, o.level, 0 AS depth FROM organizations o WHERE o.kind = 'foreign'
+          SELECT o.id AS org_id, o.id, o.parent_id, o.level, 0 AS depth FROM organizations o WHERE o.id IN (SELECT foreign_org_id FROM page)
           UNION ALL
           SELECT up.org_id, p.id, p.parent_id, p.level, up.depth + 1 FROM up JOIN organizations p ON p.id = up.parent_id
           WHERE (up.level IS NULL OR up.level NOT IN (${PROVINCE_LEVELS})) AND up.depth < 10
         )
         SELECT DISTINCT ON (org_id) org_id, id AS province_id FROM up WHERE level IN (${PROVINCE_LEVELS}) ORDER BY org_id, depth
       )
-      SELECT a.id, so.name AS swedish, c.name AS county, fo.name AS foreign, pr.name AS province, e.*,
-        (SELECT json_agg(json_build_object('citation', s.citation, 'quote', es.quote)) FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_id = e.id) AS sources,
-        count(*) OVER () AS total
-      FROM status_timeline t
-      JOIN agreements a ON a.id = t.agreement_id
-      JOIN status_events e ON e.id = t.event_id
-      JOIN organizations so ON so.id = a.swedish_org_id LEFT JOIN counties c ON c.code = so.county_code
-      JOIN organizations fo ON fo.id = a.foreign_org_id LEFT JOIN fp ON fp.org_id = fo.id LEFT JOIN organizations pr ON pr.id = fp.province_id
-      WHERE a.kind = 'twin_city' AND t.state <> 'ended' AND t.sort_date <= '2016-12-31' AND (t.next_sort_date IS NULL OR t.next_sort_date > '2016-12-31')
-      ORDER BY so.name, fo.name, a.kind, e.id
-      LIMIT 500`,
+      SELECT page.*, c.name AS county, pr.name AS province, e.*, src.sources
+      FROM page
+      JOIN status_events e ON e.id = page.event_id
+      LEFT JOIN counties c ON c.code = page.county_code
+      LEFT JOIN fp ON fp.org_id = page.foreign_org_id LEFT JOIN organizations pr ON pr.id = fp.province_id
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('citation', s.citation, 'quote', es.quote, 'page', es.page)) AS sources
+        FROM event_sources es JOIN sources s ON s.id = es.source_id WHERE es.event_id = page.event_id
+      ) src ON true`,
+    ],
     shape: "drilldown",
     normalise: (rows) => String(Number(rows[0]?.total ?? 0)),
   },

@@ -1,9 +1,9 @@
-import { and, inArray, sql, type SQL } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { eventSources, sources, statusEvents, type Source, type StatusEvent } from "@/db/schema";
 import type { AgreementKind, OrgKind } from "../domain/enums";
 import type { DrilldownInput } from "../validation/dashboard";
-import { dashboardCtes, foreignProvinceCte, stateAtSql, uuidArray } from "./base-sql";
+import { dashboardCtes, PROVINCE_LEVELS, sqlList, stateAtSql, uuidArray } from "./base-sql";
 import { changeEventsWhere, changeOfStatus } from "./changes";
 import { agreementHasSourceSql, recordedBy } from "./curation";
 import { resolveQuery, type DashboardQuery } from "./query";
@@ -157,45 +157,57 @@ async function details(db: Db, q: DashboardQuery, keys: Key[]): Promise<Drilldow
   const eventIds = keys.map((k) => k.event_id).filter((id): id is string => !!id);
   const proposalIds = keys.map((k) => k.proposal_id).filter((id): id is string => !!id);
 
-  const agreements = agreementIds.length
-    ? await queryRows<DrilldownAgreement>(
-        db,
-        sql`WITH ${foreignProvinceCte}
-        SELECT a.id, a.kind, so.name AS "swedishName", so.kind AS "swedishKind", c.name AS "countyName",
-          fo.name AS "foreignName", fo.name_native AS "foreignNameNative", pr.name AS "provinceName"
-        FROM agreements a
-        JOIN organizations so ON so.id = a.swedish_org_id
-        LEFT JOIN counties c ON c.code = so.county_code
-        JOIN organizations fo ON fo.id = a.foreign_org_id
-        LEFT JOIN foreign_province fp ON fp.org_id = fo.id
-        LEFT JOIN organizations pr ON pr.id = fp.province_id
-        WHERE a.id = ANY(${uuidArray(agreementIds)})`,
-      )
-    : [];
-  const events = eventIds.length ? await db.select().from(statusEvents).where(inArray(statusEvents.id, eventIds)) : [];
-  const eventSourceRows = eventIds.length
-    ? await db
-        .select({ eventId: eventSources.eventId, quote: eventSources.quote, page: eventSources.page, createdAt: eventSources.createdAt, source: sources })
-        .from(eventSources)
-        .innerJoin(sources, sql`${sources.id} = ${eventSources.sourceId}`)
-        .where(and(inArray(eventSources.eventId, eventIds), recordedBy(q, sql`${eventSources.createdAt}`)))
-    : [];
-  const proposalRows = proposalIds.length
-    ? await queryRows<DrilldownProposal>(
-        db,
-        sql`SELECT id, kind, status, summary, created_at::text AS "createdAt", decided_at::text AS "decidedAt" FROM proposals WHERE id = ANY(${uuidArray(proposalIds)})`,
-      )
-    : [];
+  // Four independent look-ups for one page of rows, side by side; the province walk starts from
+  // this page's foreign parties only.
+  const [agreements, events, eventSourceRows, proposalRows] = await Promise.all([
+    agreementIds.length
+      ? queryRows<DrilldownAgreement>(
+          db,
+          sql`WITH RECURSIVE up AS (
+            SELECT o.id AS org_id, o.id, o.parent_id, o.level, 0 AS depth FROM organizations o
+            WHERE o.id IN (SELECT foreign_org_id FROM agreements WHERE id = ANY(${uuidArray(agreementIds)}))
+            UNION ALL
+            SELECT up.org_id, p.id, p.parent_id, p.level, up.depth + 1 FROM up JOIN organizations p ON p.id = up.parent_id
+            WHERE (up.level IS NULL OR up.level NOT IN (${sqlList(PROVINCE_LEVELS)})) AND up.depth < 10
+          ), foreign_province AS (
+            SELECT DISTINCT ON (org_id) org_id, id AS province_id FROM up WHERE level IN (${sqlList(PROVINCE_LEVELS)}) ORDER BY org_id, depth
+          )
+          SELECT a.id, a.kind, so.name AS "swedishName", so.kind AS "swedishKind", c.name AS "countyName",
+            fo.name AS "foreignName", fo.name_native AS "foreignNameNative", pr.name AS "provinceName"
+          FROM agreements a
+          JOIN organizations so ON so.id = a.swedish_org_id
+          LEFT JOIN counties c ON c.code = so.county_code
+          JOIN organizations fo ON fo.id = a.foreign_org_id
+          LEFT JOIN foreign_province fp ON fp.org_id = fo.id
+          LEFT JOIN organizations pr ON pr.id = fp.province_id
+          WHERE a.id = ANY(${uuidArray(agreementIds)})`,
+        )
+      : [],
+    eventIds.length ? db.select().from(statusEvents).where(sql`${statusEvents.id} = ANY(${uuidArray(eventIds)})`) : [],
+    eventIds.length
+      ? db
+          .select({ eventId: eventSources.eventId, quote: eventSources.quote, page: eventSources.page, source: sources })
+          .from(eventSources)
+          .innerJoin(sources, sql`${sources.id} = ${eventSources.sourceId}`)
+          .where(and(sql`${eventSources.eventId} = ANY(${uuidArray(eventIds)})`, recordedBy(q, sql`${eventSources.createdAt}`)))
+      : [],
+    proposalIds.length
+      ? queryRows<DrilldownProposal>(
+          db,
+          sql`SELECT id, kind, status, summary, created_at::text AS "createdAt", decided_at::text AS "decidedAt" FROM proposals WHERE id = ANY(${uuidArray(proposalIds)})`,
+        )
+      : [],
+  ]);
 
   const agreementById = new Map(agreements.map((a) => [a.id, a]));
   const eventById = new Map(events.map((e) => [e.id, e]));
   const proposalById = new Map(proposalRows.map((p) => [p.id, p]));
+  const sourcesByEvent = new Map<string, DrilldownSource[]>();
+  for (const { eventId, source, quote, page } of eventSourceRows) sourcesByEvent.set(eventId, [...(sourcesByEvent.get(eventId) ?? []), { source, quote, page }]);
   return keys.map((k) => ({
     agreement: k.agreement_id ? (agreementById.get(k.agreement_id) ?? null) : null,
     event: k.event_id ? (eventById.get(k.event_id) ?? null) : null,
-    sources: eventSourceRows
-      .filter((s) => s.eventId === k.event_id)
-      .map(({ source, quote, page }) => ({ source, quote, page })),
+    sources: k.event_id ? (sourcesByEvent.get(k.event_id) ?? []) : [],
     proposal: k.proposal_id ? (proposalById.get(k.proposal_id) ?? null) : null,
   }));
 }

@@ -160,7 +160,7 @@ export default async function DrilldownPage({ searchParams }: Props) {
                         )}
                         {r.event.note && <p style={{ margin: "0.25rem 0 0" }}>{r.event.note}</p>}
                         <div className="muted" style={{ fontSize: "0.82rem" }}>
-                          {format.dateTime(r.event.recordedAt, { dateStyle: "medium", timeStyle: "short" })}
+                          {t("dashboard.drilldown.recorded", { at: format.dateTime(r.event.recordedAt, { dateStyle: "medium", timeStyle: "short" }) })}
                         </div>
                       </div>
                     ) : r.proposal ? (
