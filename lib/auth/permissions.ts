@@ -6,15 +6,10 @@ import type { Role } from "../domain/enums";
  * same function only to hide what would be refused.
  */
 
-export const ACTIONS = [
-  // reading (anyone signed in)
-  "agreement.read",
-  "event.read",
-  "source.read",
-  "attachment.read",
-  "dashboard.read",
-  "organization.read",
-  // curating (analysts)
+/** Anyone signed in. */
+const READ = ["agreement.read", "event.read", "source.read", "attachment.read", "dashboard.read", "organization.read"] as const;
+/** Curating: analysts. */
+const CURATE = [
   "agreement.create",
   "agreement.update",
   "organization.create",
@@ -28,17 +23,13 @@ export const ACTIONS = [
   "claim.prefer",
   "revision.revert",
   "import.run",
-  // collaboration
-  "proposal.create",
-  "proposal.read",
-  "proposal.comment",
-  "proposal.revise",
-  "proposal.review",
-  // administration
-  "user.manage",
-  "audit.read",
-  "settings.manage",
 ] as const;
+/** Collaboration: decided per case in can(). */
+const COLLABORATE = ["proposal.create", "proposal.read", "proposal.comment", "proposal.revise", "proposal.review"] as const;
+/** Administration: admins. */
+const ADMINISTER = ["user.manage", "audit.read", "settings.manage"] as const;
+
+export const ACTIONS = [...READ, ...CURATE, ...COLLABORATE, ...ADMINISTER] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface Actor {
@@ -57,32 +48,9 @@ export interface Resource {
   authorId?: string | null;
 }
 
-const READ_ACTIONS: ReadonlySet<Action> = new Set([
-  "agreement.read",
-  "event.read",
-  "source.read",
-  "attachment.read",
-  "dashboard.read",
-  "organization.read",
-]);
-
-const ANALYST_ACTIONS: ReadonlySet<Action> = new Set([
-  "agreement.create",
-  "agreement.update",
-  "organization.create",
-  "organization.update",
-  "source.create",
-  "source.update",
-  "event.create",
-  "event.correct",
-  "attachment.upload",
-  "claim.create",
-  "claim.prefer",
-  "revision.revert",
-  "import.run",
-]);
-
-const ADMIN_ACTIONS: ReadonlySet<Action> = new Set(["user.manage", "audit.read", "settings.manage"]);
+const READ_ACTIONS: ReadonlySet<Action> = new Set(READ);
+const ANALYST_ACTIONS: ReadonlySet<Action> = new Set(CURATE);
+const ADMIN_ACTIONS: ReadonlySet<Action> = new Set(ADMINISTER);
 
 export function can(user: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
   if (!user || !user.active) return false;
