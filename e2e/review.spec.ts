@@ -54,6 +54,8 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
   // The reviewer finds it in the queue and asks for changes.
   await reviewer.goto("/review");
   await expect(reviewer.getByTestId("notification-count")).toBeVisible();
+  await expect(reviewer.getByTestId("proposal-row").filter({ hasText: "Bengtsfors – Wuzhou" })).toContainText("Öppet");
+  await reviewer.screenshot({ path: "screenshots/review-queue-sv.png", fullPage: true });
   await reviewer.getByRole("link", { name: "Samarbetet med Wuzhou återupptas" }).click();
   await expect(reviewer.getByTestId("proposed-evidence")).toContainText("KS 2022/0099");
   await expect(reviewer.getByTestId("proposed-evidence").getByRole("link", { name: "ks-2022-03-14.pdf" })).toBeVisible();
@@ -96,4 +98,12 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
 
   await official.goto("/notifications");
   await expect(official.getByTestId("notification").first()).toContainText("godkände ditt förslag");
+
+  // The activity feed lists the decision and the change, filterable by organisation.
+  await analyst.goto("/activity");
+  await analyst.getByLabel("Organisation").selectOption({ label: "Bengtsfors" });
+  await analyst.getByRole("button", { name: "Filtrera" }).click();
+  await expect(analyst.getByTestId("activity-item").first()).toContainText("Bengtsfors – Wuzhou");
+  await expect(analyst.getByTestId("activity-item").filter({ hasText: "Statusändring: Återupptaget" })).toHaveCount(1);
+  await analyst.screenshot({ path: "screenshots/activity-sv.png", fullPage: true });
 });

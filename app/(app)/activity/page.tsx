@@ -3,6 +3,7 @@ import { asc, ne } from "drizzle-orm";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { users } from "@/db/schema";
 import { ActionLabel } from "@/components/review/action-label";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { activityFeed, activityFilterSchema } from "@/lib/activity/feed";
 import { requirePermission } from "@/lib/auth/guard";
 import { proposalOrganizations } from "@/lib/review/queries";
@@ -26,28 +27,20 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       <h1>{t("activity.title")}</h1>
       <p className="muted">{t("activity.intro")}</p>
       <form className="filter-bar card" method="get">
-        <div className="field">
-          <label htmlFor="userId">{t("activity.user")}</label>
-          <select id="userId" name="userId" defaultValue={filter.userId ?? ""}>
-            <option value="">{t("review.filters.all")}</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="organizationId">{t("activity.organization")}</label>
-          <select id="organizationId" name="organizationId" defaultValue={filter.organizationId ?? ""}>
-            <option value="">{t("review.filters.all")}</option>
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="userId"
+          label={t("activity.user")}
+          value={filter.userId}
+          allLabel={t("review.filters.all")}
+          options={people.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <FilterSelect
+          name="organizationId"
+          label={t("activity.organization")}
+          value={filter.organizationId}
+          allLabel={t("review.filters.all")}
+          options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+        />
         <div>
           <button className="btn" type="submit">
             {t("review.filters.apply")}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { requireUser } from "@/lib/auth/guard";
 import { listProposals, proposalOrganizations, queueFilterSchema } from "@/lib/review/queries";
 
@@ -24,40 +25,30 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <h1>{t("title")}</h1>
       <p className="muted">{t("queueIntro")}</p>
       <form className="filter-bar card" method="get" aria-label={t("filters.apply")}>
-        <div className="field">
-          <label htmlFor="status">{t("filters.status")}</label>
-          <select id="status" name="status" defaultValue={filter.status}>
-            <option value="pending">{t("filters.pending")}</option>
-            {(["open", "changes_requested", "approved", "rejected", "withdrawn"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`proposalStatus.${s}`)}
-              </option>
-            ))}
-            <option value="all">{t("filters.all")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="organizationId">{t("filters.organization")}</label>
-          <select id="organizationId" name="organizationId" defaultValue={filter.organizationId ?? ""}>
-            <option value="">{t("filters.all")}</option>
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="kind">{t("filters.kind")}</label>
-          <select id="kind" name="kind" defaultValue={filter.kind ?? ""}>
-            <option value="">{t("filters.all")}</option>
-            {(["event.create", "agreement.update", "revision.revert"] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`proposalKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          label={t("filters.status")}
+          value={filter.status}
+          options={[
+            { value: "pending", label: t("filters.pending") },
+            ...(["open", "changes_requested", "approved", "rejected", "withdrawn"] as const).map((s) => ({ value: s, label: t(`proposalStatus.${s}`) })),
+            { value: "all", label: t("filters.all") },
+          ]}
+        />
+        <FilterSelect
+          name="organizationId"
+          label={t("filters.organization")}
+          value={filter.organizationId}
+          allLabel={t("filters.all")}
+          options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <FilterSelect
+          name="kind"
+          label={t("filters.kind")}
+          value={filter.kind}
+          allLabel={t("filters.all")}
+          options={(["event.create", "agreement.update", "revision.revert"] as const).map((k) => ({ value: k, label: t(`proposalKind.${k}`) }))}
+        />
         <div className="field">
           <label htmlFor="minAgeDays">{t("filters.minAge")}</label>
           <input id="minAgeDays" name="minAgeDays" type="number" min={0} defaultValue={filter.minAgeDays ?? ""} />
