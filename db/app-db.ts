@@ -12,9 +12,9 @@ interface AppDbState {
 }
 const state: AppDbState = ((globalThis as { __avtalsregistretDb?: AppDbState }).__avtalsregistretDb ??= {});
 
-async function start(): Promise<DbHandle> {
+async function start(purpose: string): Promise<DbHandle> {
   const e = env();
-  const handle = await openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.pgliteDir });
+  const handle = await openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.pgliteDir, purpose });
   try {
     await migrateDatabase(handle);
     state.seedReport = await seedDatabase(handle.db, { demoUsers: e.demoMode });
@@ -25,9 +25,10 @@ async function start(): Promise<DbHandle> {
   }
 }
 
-export function appDatabase(): Promise<DbHandle> {
+/** The app's database, opened, migrated and seeded on first use; `purpose` names a script in the folder's lock. */
+export function appDatabase(purpose = "app"): Promise<DbHandle> {
   if (!state.ready) {
-    state.ready = start().catch((error: unknown) => {
+    state.ready = start(purpose).catch((error: unknown) => {
       state.ready = undefined;
       throw error;
     });

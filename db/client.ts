@@ -8,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { lockFolder } from "./folder-lock";
 import * as schema from "./schema";
 
 // The only module that knows which driver is in use. Everything else takes a `Db`.
@@ -23,7 +24,8 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export type DbTarget = { url: string } | { dataDir: string | null };
+/** A PostgreSQL URL, or a PGlite folder (null: in memory) with what opens it (named in the folder's lock). */
+export type DbTarget = { url: string } | { dataDir: string | null; purpose?: string };
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
@@ -34,10 +36,32 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
-  if (target.dataDir) fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
-  const client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+  if (!target.dataDir) {
+    const client = await PGlite.create();
+    return { db: drizzlePglite(client, { schema }) as unknown as Db, driver: "pglite", close: () => client.close() };
+  }
+  fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
+  // One process at a time (db/folder-lock.ts): throws FolderInUseError while another holds it.
+  const release = lockFolder(target.dataDir, target.purpose ?? "app");
+  let client: PGlite;
+  try {
+    client = await PGlite.create(target.dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, driver: "pglite", close: () => client.close() };
+  return {
+    db,
+    driver: "pglite",
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
 }
 
 /** Applies every migration in drizzle/ that the database has not seen. */

@@ -1,3 +1,5 @@
+import { attachmentStorage } from "../lib/attachments/storage";
+import { scheduleOrphanSweep } from "../lib/attachments/sweep";
 import { env } from "../lib/env";
 import { resolveAuthSecret } from "../lib/auth/secret";
 import { countActiveAdmins, createFirstAdmin } from "../lib/users/first-admin";
@@ -27,6 +29,7 @@ export async function announceStartup(): Promise<void> {
   }
   lines.push(...(await firstAdmin(handle.db)));
   console.log(lines.join("\n"));
+  scheduleOrphanSweep(handle.db, attachmentStorage());
 }
 
 /** ADMIN_EMAIL + ADMIN_PASSWORD create the first administrator; without any admin, say how to make one. */

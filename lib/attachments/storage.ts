@@ -1,14 +1,20 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
+import { constants } from "node:fs";
 import path from "node:path";
 import { env } from "../env";
 
 /**
  * Where attachment bytes live. Keys are opaque, unique per write and never reused; the
  * database row (attachments.storage_key) is what makes a stored object part of the register.
- * The local-disk store below is the default; an S3-compatible store implements the same three
- * calls (PutObject with If-None-Match, GetObject, DeleteObject).
+ * The local-disk store below is the default; an S3-compatible store (storage-s3.ts) implements
+ * the same calls.
  */
+export interface StoredObject {
+  key: string;
+  lastModified: Date;
+}
+
 export interface AttachmentStorage {
   /** Stores bytes under a new key; refuses to overwrite an existing key. */
   put(key: string, bytes: Uint8Array): Promise<void>;
@@ -16,6 +22,10 @@ export interface AttachmentStorage {
   get(key: string): Promise<Uint8Array | null>;
   /** Removes the object; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /** Every object in the store, unfinished (temporary) ones included: what the orphan sweep reads. */
+  list(): AsyncIterable<StoredObject>;
+  /** Resolves when the store answers (readiness); rejects with the reason otherwise. */
+  check(): Promise<void>;
 }
 
 const KEY = /^[a-z0-9]+(?:[/_.-][a-z0-9]+)*$/;
@@ -62,6 +72,25 @@ export class LocalDiskStorage implements AttachmentStorage {
 
   async delete(key: string): Promise<void> {
     await fs.rm(this.pathOf(key), { force: true });
+  }
+
+  async *list(): AsyncIterable<StoredObject> {
+    let entries: string[];
+    try {
+      entries = (await fs.readdir(this.root, { recursive: true })) as string[];
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    for (const entry of entries.sort()) {
+      const stat = await fs.stat(path.join(this.root, entry)).catch(() => null);
+      if (stat?.isFile()) yield { key: entry.split(path.sep).join("/"), lastModified: stat.mtime };
+    }
+  }
+
+  async check(): Promise<void> {
+    await fs.mkdir(this.root, { recursive: true });
+    await fs.access(this.root, constants.W_OK);
   }
 }
 
