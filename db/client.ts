@@ -27,7 +27,7 @@ export interface DbHandle {
 /** A PostgreSQL URL, or a PGlite folder (null: in memory) with what opens it (named in the folder's lock). */
 export type DbTarget = { url: string } | { dataDir: string | null; purpose?: string };
 
-const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
 /** Opens a database: postgres.js for a URL, embedded PGlite for a folder (or memory, for null). */
 export async function openDatabase(target: DbTarget): Promise<DbHandle> {
@@ -65,8 +65,8 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
 }
 
 /** Applies every migration in drizzle/ that the database has not seen. */
-export async function migrateDatabase(handle: DbHandle): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+export async function migrateDatabase(handle: DbHandle, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+  const config = { migrationsFolder };
   if (handle.driver === "postgres") {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrator wants its own driver's type
     await migratePostgres(handle.db as any, config);

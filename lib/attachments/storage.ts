@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import { constants } from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { env } from "../env";
+import { S3Storage } from "./storage-s3";
 
 /**
  * Where attachment bytes live. Keys are opaque, unique per write and never reused; the
@@ -15,11 +17,19 @@ export interface StoredObject {
   lastModified: Date;
 }
 
+/** An object's bytes as a stream (downloads), with its size when the store knows it. */
+export interface ObjectStream {
+  body: ReadableStream<Uint8Array>;
+  size: number | null;
+}
+
 export interface AttachmentStorage {
   /** Stores bytes under a new key; refuses to overwrite an existing key. */
   put(key: string, bytes: Uint8Array): Promise<void>;
   /** The bytes, or null when the key holds nothing. */
   get(key: string): Promise<Uint8Array | null>;
+  /** The bytes as a stream, or null when the key holds nothing. */
+  stream(key: string): Promise<ObjectStream | null>;
   /** Removes the object; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
   /** Every object in the store, unfinished (temporary) ones included: what the orphan sweep reads. */
@@ -70,6 +80,18 @@ export class LocalDiskStorage implements AttachmentStorage {
     }
   }
 
+  async stream(key: string): Promise<ObjectStream | null> {
+    const file = this.pathOf(key);
+    try {
+      const handle = await fs.open(file);
+      const { size } = await handle.stat();
+      return { body: Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>, size };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
+  }
+
   async delete(key: string): Promise<void> {
     await fs.rm(this.pathOf(key), { force: true });
   }
@@ -96,8 +118,15 @@ export class LocalDiskStorage implements AttachmentStorage {
 
 let defaultStorage: AttachmentStorage | undefined;
 
-/** The app's store: local disk under $DATA_DIR/attachments. */
+/** The app's store: the S3-compatible bucket when S3_BUCKET is set, local disk under $DATA_DIR/attachments otherwise. */
 export function attachmentStorage(): AttachmentStorage {
-  defaultStorage ??= new LocalDiskStorage(path.resolve(env().DATA_DIR, "attachments"));
+  if (defaultStorage) return defaultStorage;
+  const e = env();
+  defaultStorage = e.s3 ? new S3Storage(e.s3) : new LocalDiskStorage(path.resolve(e.DATA_DIR, "attachments"));
   return defaultStorage;
+}
+
+/** Readiness (/api/ready): resolves when the app's attachment store answers, rejects with the reason otherwise. */
+export async function checkStorage(): Promise<void> {
+  await attachmentStorage().check();
 }
