@@ -1,5 +1,5 @@
 import { env } from "../lib/env";
-import { openDatabase, migrateDatabase, type DbHandle } from "./client";
+import { openDatabase, migrateDatabase, whileHoldingStartupLock, type DbHandle } from "./client";
 import { seedDatabase, type SeedReport } from "./seed";
 
 // The app's one database handle, cached on globalThis so that dev reloads reuse it
@@ -16,8 +16,11 @@ async function start(purpose: string): Promise<DbHandle> {
   const e = env();
   const handle = await openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.pgliteDir, purpose });
   try {
-    await migrateDatabase(handle);
-    state.seedReport = await seedDatabase(handle.db, { demoUsers: e.demoMode });
+    // Several instances starting at once on one PostgreSQL take turns (PGlite: one process anyway).
+    await whileHoldingStartupLock(handle, async () => {
+      await migrateDatabase(handle);
+      state.seedReport = await seedDatabase(handle.db, { demoUsers: e.demoMode });
+    });
     return handle;
   } catch (error) {
     await handle.close().catch(() => {});

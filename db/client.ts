@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { sql, type ExtractTablesWithRelations, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -74,6 +74,20 @@ export async function migrateDatabase(handle: DbHandle, migrationsFolder = MIGRA
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await migratePglite(handle.db as any, config);
   }
+}
+
+/**
+ * Runs `work` (migrations, seeding) while no other process does the same on this PostgreSQL
+ * database: a transaction-scoped advisory lock held on one connection of the pool while `work`
+ * uses the others, so instances that start together (or a deploy's `npm run db:migrate` next to
+ * a starting instance) migrate one after the other. On PGlite the folder lock already serialises.
+ */
+export async function whileHoldingStartupLock(handle: DbHandle, work: () => Promise<void>): Promise<void> {
+  if (handle.driver !== "postgres") return work();
+  await handle.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('avtalsregistret.startup'))`);
+    await work();
+  });
 }
 
 /** Runs raw SQL and returns its rows, whichever driver is in use (postgres.js returns an array, PGlite `{ rows }`). */
