@@ -1,8 +1,8 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { FolderInUseError, folderHolder, lockFileOf, lockFolder } from "./folder-lock";
 
 // node --import tsx: one process (the tsx CLI would put a wrapper process in between, with another pid).
@@ -41,21 +41,34 @@ function holder() {
   };
 }
 
-function runScript(script: string, extraEnv: Record<string, string> = {}) {
+/** Runs a script as its own process (asynchronously: several at once, and the holder keeps running). */
+function runScript(script: string, extraEnv: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "test", ...extraEnv };
   delete env.DATABASE_URL;
-  return spawnSync(...node([script, ...(script.includes("create-admin") ? ["--email", "second@example.se", "--name", "Second"] : [])]), { env, encoding: "utf8", timeout: 60_000 });
+  const args = [script, ...(script.includes("create-admin") ? ["--email", "second@example.se", "--name", "Second"] : [])];
+  return new Promise((resolve) => {
+    const child = spawn(...node(args), { env });
+    children.push(child);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("exit", (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 describe("a PGlite folder is held by one process", () => {
+  afterEach(() => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  });
   it("refuses db:migrate and create-admin while the app holds the folder, and the app's later writes stay", async () => {
     const app = holder();
     await app.waitFor(/ready/);
     app.send("write");
     await app.waitFor(/wrote 1/);
 
-    for (const script of ["scripts/migrate.ts", "scripts/create-admin.ts"]) {
-      const run = runScript(script, { ADMIN_PASSWORD: "a-long-enough-password" });
+    const runs = await Promise.all(["scripts/migrate.ts", "scripts/create-admin.ts"].map((script) => runScript(script, { ADMIN_PASSWORD: "a-long-enough-password" })));
+    for (const run of runs) {
       expect(run.status, run.stderr).toBe(1);
       expect(run.stderr).toContain(`is in use by another process (app, pid ${app.child.pid}`);
       expect(run.stdout).not.toMatch(/created|\{/);
@@ -72,7 +85,7 @@ describe("a PGlite folder is held by one process", () => {
     await expect(again.waitFor(/count (\d+)/)).resolves.toContain("count 2");
     again.send("exit");
     await new Promise((resolve) => again.child.once("exit", resolve));
-  }, 90_000);
+  }, 240_000);
 
   it("opens again after the holder is killed with SIGKILL in the middle of writing, with every committed row", async () => {
     const app = holder();
@@ -92,7 +105,7 @@ describe("a PGlite folder is held by one process", () => {
     expect(folderHolder(folder)?.pid).toBe(next.child.pid);
     next.child.kill("SIGKILL");
     await new Promise((resolve) => next.child.once("exit", resolve));
-  }, 90_000);
+  }, 240_000);
 });
 
 describe("lockFolder", () => {
