@@ -11,6 +11,9 @@ import { organizationHome } from "../officials/home";
 import { confirmAgreements } from "./create";
 import { agreementStates } from "./current-state";
 import { lastConfirmations } from "./read";
+import { unconfirmedCount } from "./stats";
+import { queryAgreements } from "../agreements/list";
+import { DEFAULT_QUERY } from "../agreements/query-params";
 
 async function ctxOf(db: Db, email: string): Promise<ActionContext> {
   const [u] = await db.select().from(users).where(eq(users.email, email));
@@ -76,5 +79,21 @@ describeEachDriver("confirmations (nothing has changed)", (db) => {
       confirmAgreements({ ctx: official, input: { items: [{ agreementId: mine.agreementId, eventId: mine.eventId }, { agreementId: other.agreementId, eventId: other.eventId }] } }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     expect((await db().select().from(confirmations)).length).toBe(before);
+  });
+
+  it("shows the last confirmation in the registry table, filters 'not confirmed for 12 months', and counts them for the dashboard", async () => {
+    const all = await queryAgreements(db(), { ...DEFAULT_QUERY, size: 100 });
+    const mine = all.rows.find((r) => r.id === own[0]);
+    expect(mine?.lastConfirmedBy).toBe(analyst.user.name);
+    expect(mine?.lastConfirmedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const stale = await queryAgreements(db(), { ...DEFAULT_QUERY, size: 100, unconfirmed: true });
+    expect(stale.rows.map((r) => r.id)).not.toContain(own[0]);
+    expect(stale.total).toBe(all.total - all.rows.filter((r) => r.lastConfirmedAt).length);
+    expect(await unconfirmedCount(db())).toBe(stale.total);
+    // Thirteen months on, every confirmation made today is older than twelve months.
+    const later = new Date(Date.now() + 396 * 24 * 3600 * 1000);
+    expect(await unconfirmedCount(db(), later)).toBe(all.total);
+    const sorted = await queryAgreements(db(), { ...DEFAULT_QUERY, size: 5, sort: "confirmed", dir: "desc" });
+    expect(sorted.rows[0]?.lastConfirmedAt).not.toBeNull();
   });
 });
