@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { writeCsv } from "../csv";
 import type { AgreementListRow } from "../agreements/list";
 import { partialDateToString } from "../domain/partial-date";
 
@@ -45,16 +45,9 @@ export function toExportRecord(r: AgreementListRow): ExportRecord {
   };
 }
 
-/**
- * CSV with a byte-order mark (so that spreadsheet programs read å, ä, ö and Chinese correctly),
- * CRLF line ends, and cells that a spreadsheet would run as a formula prefixed with '.
- */
+/** The rows as CSV through the app's one CSV writer (byte-order mark, formula cells neutralised). */
 export function agreementsToCsv(rows: AgreementListRow[]): string {
-  const csv = Papa.unparse(
-    { fields: [...EXPORT_COLUMNS], data: rows.map((r) => EXPORT_COLUMNS.map((c) => toExportRecord(r)[c] ?? "")) },
-    { escapeFormulae: true, newline: "\r\n" },
-  );
-  return `\uFEFF${csv}\r\n`;
+  return writeCsv(EXPORT_COLUMNS, rows.map(toExportRecord));
 }
 
 export function agreementsToJson(rows: AgreementListRow[], meta: { query: string; exportedAt: string }): string {

@@ -1,4 +1,5 @@
 import { fold } from "../agreements/fold";
+import { restoreCell } from "../csv";
 import type { AgreementKind, ForeignLevel, SwedishOrgKind } from "../domain/enums";
 import { AGREEMENT_KINDS, FOREIGN_LEVELS, SWEDISH_ORG_KINDS } from "../domain/enums";
 
@@ -86,11 +87,6 @@ export function parseForeignLevel(text: string): ForeignLevel | null {
   return (FOREIGN_LEVELS as readonly string[]).includes(key) ? (key as ForeignLevel) : null;
 }
 
-/** Undoes the export's guard against spreadsheet formulas ("'=x" was written for "=x"). */
-function unescapeFormula(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
-
 /** A CSV row keyed by import column (unknown columns dropped, cells trimmed). */
 export type ImportRow = Partial<Record<ImportColumn, string>>;
 
@@ -98,7 +94,7 @@ export function normaliseRow(raw: Record<string, unknown>): ImportRow {
   const row: ImportRow = {};
   for (const [header, value] of Object.entries(raw)) {
     const column = columnOf(header);
-    if (column && typeof value === "string" && value.trim() !== "") row[column] = unescapeFormula(value.trim());
+    if (column && typeof value === "string" && value.trim() !== "") row[column] = restoreCell(value).trim();
   }
   return row;
 }
