@@ -208,24 +208,31 @@ test("an analyst imports a CSV with one bad row, sees the error before anything 
     `Kiruna,Ezhou ${tag},鄂州市,Hubei,twin_city,2018,Vänortsavtal`,
     `Lycksele,Ezhou ${tag},,,partnership,2020-02,`,
   ];
-  const bad = `Atlantis,Ezhou ${tag},,,twin_city,2019,`;
   const header = "swedish_party,foreign_party,foreign_party_native,foreign_party_province,kind,established,designation";
   const file = (lines: string[]) => ({ name: `avtal-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from([header, ...lines].join("\n"), "utf8") });
+  // The first file as Swedish Excel saves "CSV": Windows-1252 (å, ä, ö are Latin-1 bytes), semicolons.
+  const excel = [header, `Håbo,Östad ${tag},,,twin_city,2018,Vänortsavtal`, `Morra,Östad ${tag},,,twin_city,2019,`, `Lycksele,Östad ${tag},,,partnership,2020-02,`]
+    .map((l) => l.replaceAll(",", ";"))
+    .join("\r\n");
 
   await page.goto("/agreements/import");
-  await page.getByLabel("CSV-fil").setInputFiles(file([good[0]!, bad, good[1]!]));
+  await page.getByLabel("CSV-fil").setInputFiles({ name: `excel-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from(excel, "latin1") });
   const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("Filen lästes som Windows-1252 (Excels ”CSV”), semikolonavgränsad.");
   await expect(preview).toContainText("2 avtal skapas, inga hoppas över, 1 rad med fel.");
   await expect(preview.getByRole("alert")).toContainText("Filen har fel. Ingenting har sparats.");
   const errorRow = preview.locator('[data-action="error"]');
   await expect(errorRow).toHaveCount(1);
   await expect(errorRow).toContainText("3");
-  await expect(errorRow).toContainText("Okänd svensk part: Atlantis");
-  await expect(preview.getByRole("button", { name: /Importera/ })).toBeDisabled();
+  await expect(errorRow).toContainText("Okänd svensk part: Morra. Menade du Mora?");
+  await preview.getByRole("checkbox", { name: "Visa bara rader med fel" }).uncheck();
+  await expect(preview.locator('[data-action="create"]').first()).toContainText(`Östad ${tag}`);
+  await expect(preview.locator('[data-action="create"]').first()).toContainText("Håbo");
+  await expect(preview.getByRole("button", { name: "Importera – rätta först 1 fel" })).toBeDisabled();
   await page.screenshot({ path: "screenshots/registry-import-errors-sv.png", fullPage: true });
 
   // Nothing was written.
-  await page.goto(`/agreements?q=${encodeURIComponent(`ezhou ${tag}`)}`);
+  await page.goto(`/agreements?q=${encodeURIComponent(`östad ${tag}`)}`);
   await expect(page.getByText("Inga avtal matchar sökningen och filtren.").first()).toBeVisible();
 
   // The corrected file goes through in one go.

@@ -1,23 +1,28 @@
 "use client";
 
 import Link from "next/link";
-import Papa from "papaparse";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { columnOf, IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/import/columns";
+import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/import/columns";
 import type { ImportPlan, RowIssue, RowPlan } from "@/lib/import/plan";
 import type { ImportResult } from "@/lib/import/run";
 import styles from "./import-wizard.module.css";
 
 type PublicRow = Omit<RowPlan, "input">;
 type PublicPlan = Omit<ImportPlan, "rows"> & { rows: PublicRow[] };
+interface FileInfo {
+  encoding: string;
+  delimiter: string;
+  ignored: string[];
+  parseErrors: { row: number; message: string }[];
+  rows: number;
+}
 
 type State =
   | { step: "choose"; error?: string }
-  | { step: "reading"; fileName: string; progress: number }
-  | { step: "checking"; fileName: string; rows: number }
-  | { step: "preview"; fileName: string; rows: Record<string, string>[]; plan: PublicPlan; parseErrors: { row: number; message: string }[]; ignored: string[] }
+  | { step: "checking"; fileName: string }
+  | { step: "preview"; file: File; info: FileInfo; plan: PublicPlan }
   | { step: "importing"; fileName: string; done: number; total: number }
   | { step: "done"; result: ImportResult }
   | { step: "failed"; message: string; plan?: PublicPlan };
@@ -42,61 +47,43 @@ export function ImportWizard() {
   const issueText = (issue: RowIssue) => {
     const key = `registry.import.issues.${issue.code}`;
     const values = { column: issue.column ?? "", value: issue.value ?? "" };
-    return t.has(key) ? t(key, values) : t("registry.import.issues.unknown", values);
+    const text = t.has(key) ? t(key, values) : t("registry.import.issues.unknown", values);
+    const hints: string[] = [];
+    if (issue.suggestions?.length && issue.code.endsWith("NotFound")) hints.push(t("imports.didYouMean", { names: issue.suggestions.join(", ") }));
+    if (issue.suggestions?.length && issue.code.endsWith("Ambiguous")) hints.push(t("imports.candidates", { names: issue.suggestions.join(", ") }));
+    if (t.has(`imports.howTo.${issue.code}`)) hints.push(t(`imports.howTo.${issue.code}`));
+    return hints.length ? `${text}. ${hints.join(" ")}` : text;
   };
 
-  const read = (file: File) => {
-    setState({ step: "reading", fileName: file.name, progress: 0 });
-    const rows: Record<string, string>[] = [];
-    const parseErrors: { row: number; message: string }[] = [];
-    let headers: string[] = [];
-    Papa.parse<Record<string, string>>(file, {
-      header: true,
-      skipEmptyLines: "greedy",
-      chunkSize: 128 * 1024,
-      transformHeader: (h) => h.replace(/^\uFEFF/, "").trim(),
-      chunk: (results) => {
-        if (headers.length === 0) headers = results.meta.fields ?? [];
-        for (const e of results.errors) parseErrors.push({ row: (e.row ?? 0) + rows.length + 2, message: e.message });
-        rows.push(...results.data);
-        setState({ step: "reading", fileName: file.name, progress: Math.min(1, (results.meta.cursor ?? 0) / Math.max(1, file.size)) });
-      },
-      complete: () => void check(file.name, rows, parseErrors, headers),
-      error: (error) => setState({ step: "choose", error: error.message }),
-    });
-  };
+  const refusalText = (body: { message?: string; values?: Record<string, string | number> }) =>
+    body.message && t.has(body.message) ? t(body.message, { max: MAX_IMPORT_ROWS, ...body.values }) : t("registry.import.failed");
 
-  const check = async (fileName: string, rows: Record<string, string>[], parseErrors: { row: number; message: string }[], headers: string[]) => {
-    if (rows.length === 0) return setState({ step: "choose", error: t("registry.import.empty") });
-    if (rows.length > MAX_IMPORT_ROWS) return setState({ step: "choose", error: t("registry.import.tooMany", { max: MAX_IMPORT_ROWS }) });
-    const known = headers.map(columnOf);
-    if (!known.includes("foreign_party") || !(known.includes("swedish_party") || known.includes("swedish_party_code"))) {
-      return setState({ step: "choose", error: t("registry.import.noColumns") });
-    }
-    setState({ step: "checking", fileName, rows: rows.length });
+  /** The server reads the file (it detects the encoding and the delimiter) and checks every row. */
+  const check = async (file: File) => {
+    setState({ step: "checking", fileName: file.name });
     try {
-      const response = await fetch("/api/agreements/import", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ mode: "preview", fileName, rows }),
-      });
+      const form = new FormData();
+      form.set("mode", "preview");
+      form.set("file", file);
+      const response = await fetch("/api/agreements/import", { method: "POST", body: form });
       const body = await response.json();
-      if (!response.ok) return setState({ step: "choose", error: t.has(body.message) ? t(body.message, { max: MAX_IMPORT_ROWS }) : t("registry.import.failed") });
-      setOnlyErrors((body as PublicPlan).counts.error > 0);
-      setState({ step: "preview", fileName, rows, plan: body as PublicPlan, parseErrors, ignored: headers.filter((h, i) => h && !known[i]) });
+      if (!response.ok) return setState({ step: "choose", error: refusalText(body) });
+      const { file: info, plan } = body as { file: FileInfo; plan: PublicPlan };
+      setOnlyErrors(plan.counts.error + info.parseErrors.length > 0);
+      setState({ step: "preview", file, info, plan });
     } catch {
       setState({ step: "choose", error: t("registry.import.failed") });
     }
   };
 
-  const commit = async (fileName: string, rows: Record<string, string>[], total: number) => {
+  const commit = async (file: File, total: number) => {
+    const fileName = file.name;
     setState({ step: "importing", fileName, done: 0, total });
     try {
-      const response = await fetch("/api/agreements/import", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ mode: "commit", fileName, rows }),
-      });
+      const form = new FormData();
+      form.set("mode", "commit");
+      form.set("file", file);
+      const response = await fetch("/api/agreements/import", { method: "POST", body: form });
       if (!response.ok || !response.body) return setState({ step: "failed", message: t("registry.import.failed") });
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
@@ -151,7 +138,7 @@ export function ImportWizard() {
               aria-describedby={`${inputId}-hint`}
               onChange={(e) => {
                 const file = e.target.files?.[0];
-                if (file) read(file);
+                if (file) void check(file);
                 e.target.value = "";
               }}
             />
@@ -164,8 +151,7 @@ export function ImportWizard() {
         </div>
       )}
 
-      {state.step === "reading" && <ProgressBar label={`${t("registry.import.reading")}: ${state.fileName}`} value={state.progress} />}
-      {state.step === "checking" && <ProgressBar label={`${t("registry.import.checking")} (${state.rows})`} />}
+      {state.step === "checking" && <ProgressBar label={`${t("registry.import.checking")}: ${state.fileName}`} />}
       {state.step === "importing" && (
         <ProgressBar
           label={`${t("registry.import.importing")}: ${state.fileName}`}
@@ -181,7 +167,7 @@ export function ImportWizard() {
           onlyErrors={onlyErrors}
           setOnlyErrors={setOnlyErrors}
           issueText={issueText}
-          onCommit={() => commit(state.fileName, state.rows, state.plan.counts.create)}
+          onCommit={() => commit(state.file, state.plan.counts.create)}
           onReset={() => setState({ step: "choose" })}
         />
       )}
@@ -251,7 +237,8 @@ function Preview({
   onReset: () => void;
 }) {
   const t = useTranslations();
-  const { plan, parseErrors } = state;
+  const { plan } = state;
+  const { parseErrors } = state.info;
   const errorCount = plan.counts.error + parseErrors.length;
   const parseErrorRows = new Map(parseErrors.map((e) => [e.row, e.message]));
   const rows = plan.rows.filter((r) => !onlyErrors || r.action === "error" || parseErrorRows.has(r.row));
@@ -260,8 +247,9 @@ function Preview({
   return (
     <section className="card" aria-labelledby="import-preview" data-testid="import-preview">
       <h2 id="import-preview" style={{ marginTop: 0 }}>
-        {state.fileName}
+        {state.file.name}
       </h2>
+      <p className="muted">{t("imports.file.read", { encoding: t(`imports.encoding.${state.info.encoding}`), delimiter: t(`imports.delimiter.${state.info.delimiter === "\t" ? "tab" : state.info.delimiter === ";" ? "semicolon" : "comma"}`) })}</p>
       <p role="status">{t("registry.import.summary", { create: plan.counts.create, skip: plan.counts.skip, error: errorCount })}</p>
       {errorCount > 0 ? (
         <div className="alert alert--error" role="alert">
@@ -271,7 +259,7 @@ function Preview({
         <div className="alert alert--info">{t("registry.import.ready")}</div>
       )}
       {plan.newForeign.length > 0 && <p>{t("registry.import.newForeignList", { names: plan.newForeign.map((n) => n.org.name).join(", ") })}</p>}
-      {state.ignored.length > 0 && <p className="muted">{t("registry.import.ignoredColumns", { columns: state.ignored.join(", ") })}</p>}
+      {state.info.ignored.length > 0 && <p className="muted">{t("registry.import.ignoredColumns", { columns: state.info.ignored.join(", ") })}</p>}
       <label className={styles.toggle}>
         <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} /> {t("registry.import.onlyErrors")}
       </label>
@@ -325,7 +313,11 @@ function Preview({
       </div>
       <div className="btn-row" style={{ marginTop: "1rem" }}>
         <button type="button" className="btn btn--primary" disabled={errorCount > 0 || plan.counts.create === 0} onClick={onCommit}>
-          {t("registry.import.start", { count: plan.counts.create })}
+          {errorCount > 0
+            ? t("imports.blocked", { count: errorCount })
+            : plan.counts.create === 0
+              ? t("imports.nothingToImport")
+              : t("registry.import.start", { count: plan.counts.create })}
         </button>
         <button type="button" className="btn" onClick={onReset}>
           {t("registry.import.chooseAnother")}

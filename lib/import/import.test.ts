@@ -9,7 +9,10 @@ import { DEFAULT_QUERY } from "../agreements/query-params";
 import type { WriteContext } from "../agreements/write";
 import { agreementsToCsv } from "../export/agreements";
 import { columnOf, parseKind } from "./columns";
+import fs from "node:fs";
+import path from "node:path";
 import { planImport } from "./plan";
+import { decodeCsvBytes, readCsvFile } from "./read-file";
 import { runImport } from "./run";
 
 function csv(text: string): Record<string, string>[] {
@@ -153,5 +156,73 @@ Kiruna,,Ezhou,Narnia,other,2019-02-30
     const plan = await planImport(db(), csv(text));
     expect(plan.counts).toEqual({ create: 0, skip: rows.length, error: 0 });
     expect(plan.rows.map((r) => (r.skip?.reason === "exists" ? r.skip.agreementId : null))).toEqual(rows.map((r) => r.id));
+  });
+
+  it("imports Håbo and Habo by name: the exact name first, the folded one only as a fallback", async () => {
+    const plan = await planImport(
+      db(),
+      csv(`
+swedish_party,swedish_party_kind,foreign_party,kind
+Håbo,kommun,Wuhan,other
+Habo,,Wuhan,other
+HÅBO,,Wuhan,other
+Göteborg,,Wuhan,other
+Goteborg,,Wuhan,other
+Habö,,Wuhan,other
+`),
+    );
+    expect(plan.rows.map((r) => r.swedishName ?? r.issues.map((i) => `${i.code}:${i.suggestions?.join("/")}`).join())).toEqual([
+      "Håbo",
+      "Habo",
+      "Håbo",
+      "Göteborg",
+      "Göteborg",
+      "swedishAmbiguous:Habo (kommun)/Håbo (kommun)",
+    ]);
+  });
+
+  it("suggests the party or province a typo meant", async () => {
+    const plan = await planImport(
+      db(),
+      csv(`
+swedish_party,foreign_party,foreign_party_province,kind
+Morra,Nyby,Hubej,other
+Kiruna,Nyby,Henan,other
+`),
+    );
+    expect(plan.rows.map((r) => r.issues.map((i) => [i.column, i.code, i.value, i.suggestions ?? []]))).toEqual([
+      [
+        ["swedish_party", "swedishNotFound", "Morra", ["Mora"]],
+        ["foreign_party_province", "provinceNotFound", "Hubej", ["Hubei"]],
+      ],
+      [["foreign_party_province", "provinceNotFound", "Henan", []]],
+    ]);
+  });
+
+  it("reads what Swedish Excel saves: Windows-1252 with semicolons, and UTF-8 with a byte-order mark", async () => {
+    const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, "fixtures", name)));
+    const cp1252 = readCsvFile(fixture("excel-csv-windows-1252.csv"));
+    expect(cp1252).toMatchObject({ ok: true, encoding: "windows-1252", delimiter: ";" });
+    if (!cp1252.ok) return;
+    expect(cp1252.rows[0]).toMatchObject({ svensk_part: "Håbo", kinesisk_part: "Östad", anteckningar: 'Avtalet undertecknades i Östad – "vänskap" € 1 000' });
+    const plan = await planImport(db(), cp1252.rows);
+    expect(plan.counts.error).toBe(0);
+    expect(plan.rows.map((r) => [r.swedishName, r.foreignName, r.kind])).toEqual([
+      ["Håbo", "Östad", "twin_city"],
+      ["Habo", "Ürümqi", "partnership"],
+    ]);
+    expect(plan.rows[0]!.input).toMatchObject({ designation: "Vänortsavtal med Östad" });
+
+    const utf8 = readCsvFile(fixture("excel-csv-utf-8.csv"));
+    expect(utf8).toMatchObject({ ok: true, encoding: "utf-8-bom", delimiter: "," });
+    if (utf8.ok) expect(utf8.rows[0]).toMatchObject({ svensk_part: "Håbo", kinesisk_part: "Östad", "benämning": "Vänortsavtal, Östad", anteckningar: "孝感市" });
+  });
+
+  it("refuses a file it cannot read as text, saying what it is", () => {
+    expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toEqual({ ok: false, reason: "xlsx" });
+    expect(decodeCsvBytes(new Uint8Array([0x61, 0x81, 0x62, 0xd6]))).toEqual({ ok: false, reason: "unknownEncoding" });
+    expect(decodeCsvBytes(new Uint8Array([0x61, 0x00, 0x62, 0x00]))).toEqual({ ok: false, reason: "binary" });
+    const utf16 = decodeCsvBytes(new Uint8Array([0xff, 0xfe, ...Buffer.from("Östad\tHåbo", "utf16le")]));
+    expect(utf16).toEqual({ ok: true, text: "Östad\tHåbo", encoding: "utf-16le" });
   });
 });

@@ -4,6 +4,7 @@ import { fold } from "../agreements/fold";
 import type { AgreementKind, ForeignLevel } from "../domain/enums";
 import { agreementSchema, type AgreementInput } from "../validation/agreements";
 import { foreignOrganizationSchema, type ForeignOrganizationInput } from "../validation/organizations";
+import { NameIndex } from "./names";
 import { normaliseRow, parseForeignLevel, parseKind, parseSwedishKind, type ImportColumn, type ImportRow } from "./columns";
 
 // Decides, for every row of an import file, what would happen: create, skip (and why), or an
@@ -15,6 +16,8 @@ export interface RowIssue {
   /** Key under registry.import.issues in the catalogue. */
   code: string;
   value?: string;
+  /** Names the value may have meant (a typo away), or the parties an ambiguous name could be. */
+  suggestions?: string[];
 }
 
 export type SkipReason = { reason: "exists"; agreementId: string } | { reason: "duplicateInFile"; row: number };
@@ -54,6 +57,9 @@ interface OrgRef {
   level: ForeignLevel | null;
 }
 
+/** Levels a foreign party's parent ("province" column) can have. */
+const PROVINCE_LEVELS = new Set<ForeignLevel | null>(["province", "autonomous_region", "municipality"]);
+
 const fieldsSchema = agreementSchema.omit({ swedishOrgId: true, foreign: true });
 
 const FIELD_COLUMN: Record<string, ImportColumn> = {
@@ -85,27 +91,21 @@ function zodFieldErrors(error: { issues: { path: PropertyKey[]; message: string 
 }
 
 class Directory {
-  private swedishByName = new Map<string, OrgRef[]>();
-  private swedishByShortName = new Map<string, OrgRef[]>();
+  private swedishByName = new NameIndex<OrgRef>();
+  private swedishByShortName = new NameIndex<OrgRef>();
   private swedishByCode = new Map<string, OrgRef[]>();
-  private foreignByName = new Map<string, OrgRef[]>();
+  private foreignByName = new NameIndex<OrgRef>();
   private existing = new Map<string, string>();
 
   constructor(orgs: OrgRef[], agreements: { id: string; s: string; f: string; kind: string }[]) {
-    const add = (map: Map<string, OrgRef[]>, key: string | null, org: OrgRef) => {
-      if (!key) return;
-      const list = map.get(key) ?? [];
-      if (!list.some((o) => o.id === org.id)) list.push(org);
-      map.set(key, list);
-    };
     for (const o of orgs) {
       if (o.kind === "foreign") {
-        add(this.foreignByName, fold(o.name), o);
-        add(this.foreignByName, o.nameNative ? fold(o.nameNative) : null, o);
+        this.foreignByName.add(o.name, o);
+        this.foreignByName.add(o.nameNative, o);
       } else {
-        add(this.swedishByName, fold(o.name), o);
-        add(this.swedishByShortName, o.shortName ? fold(o.shortName) : null, o);
-        add(this.swedishByCode, o.officialCode, o);
+        this.swedishByName.add(o.name, o);
+        this.swedishByShortName.add(o.shortName, o);
+        if (o.officialCode) this.swedishByCode.set(o.officialCode, [...(this.swedishByCode.get(o.officialCode) ?? []), o]);
       }
     }
     for (const a of agreements) this.existing.set(`${a.s}|${a.f}|${a.kind}`, a.id);
@@ -114,31 +114,45 @@ class Directory {
   swedish(row: ImportRow): { org?: OrgRef; issue?: RowIssue } {
     const kind = row.swedish_party_kind ? parseSwedishKind(row.swedish_party_kind) : null;
     if (row.swedish_party_kind && !kind) return { issue: { column: "swedish_party_kind", code: "swedishKindInvalid", value: row.swedish_party_kind } };
-    const ofKind = (list: OrgRef[] | undefined) => (list ?? []).filter((o) => !kind || o.kind === kind);
+    const ofKind = (o: OrgRef) => !kind || o.kind === kind;
     let candidates: OrgRef[] = [];
     if (row.swedish_party_code) {
       // A four-digit code is a kommun; a two-digit county code names both a region and a länsstyrelse.
-      candidates = ofKind(this.swedishByCode.get(row.swedish_party_code)).filter(
-        (o) => kind || row.swedish_party_code!.length === 4 || o.kind !== "kommun",
+      candidates = (this.swedishByCode.get(row.swedish_party_code) ?? []).filter(
+        (o) => ofKind(o) && (kind || row.swedish_party_code!.length === 4 || o.kind !== "kommun"),
       );
       if (candidates.length === 0) return { issue: { column: "swedish_party_code", code: "swedishNotFound", value: row.swedish_party_code } };
     } else if (row.swedish_party) {
-      const key = fold(row.swedish_party);
-      candidates = ofKind(this.swedishByName.get(key));
-      if (candidates.length === 0) candidates = ofKind(this.swedishByShortName.get(key));
-      if (candidates.length === 0) return { issue: { column: "swedish_party", code: "swedishNotFound", value: row.swedish_party } };
+      // The exact name before the folded one: "Håbo" and "Habo" are two kommuner.
+      const name = row.swedish_party;
+      const tries = [
+        () => this.swedishByName.findExact(name, ofKind),
+        () => this.swedishByShortName.findExact(name, ofKind),
+        () => this.swedishByName.findFolded(name, ofKind),
+        () => this.swedishByShortName.findFolded(name, ofKind),
+      ];
+      for (const attempt of tries) if ((candidates = attempt()).length > 0) break;
+      if (candidates.length === 0) {
+        const suggestions = this.swedishByName.suggest(name, ofKind);
+        return { issue: { column: "swedish_party", code: "swedishNotFound", value: name, ...(suggestions.length ? { suggestions } : {}) } };
+      }
     } else {
       return { issue: { column: "swedish_party", code: "required" } };
     }
     if (candidates.length > 1) {
       const column = row.swedish_party_code ? "swedish_party_code" : "swedish_party";
-      return { issue: { column, code: "swedishAmbiguous", value: row.swedish_party_code ?? row.swedish_party } };
+      const suggestions = candidates.map((o) => `${o.name} (${o.kind})`).sort((a, b) => a.localeCompare(b, "sv"));
+      return { issue: { column, code: "swedishAmbiguous", value: row.swedish_party_code ?? row.swedish_party, suggestions } };
     }
     return { org: candidates[0] };
   }
 
-  foreign(name: string): OrgRef[] {
-    return this.foreignByName.get(fold(name)) ?? [];
+  foreign(name: string, keep?: (o: OrgRef) => boolean): OrgRef[] {
+    return this.foreignByName.find(name, keep);
+  }
+
+  suggestForeign(name: string, keep?: (o: OrgRef) => boolean): string[] {
+    return this.foreignByName.suggest(name, keep);
   }
 
   existingAgreement(s: string, f: string, kind: string): string | undefined {
@@ -192,7 +206,11 @@ export async function planImport(db: Db, rawRows: Record<string, unknown>[]): Pr
         if (row.foreign_party_province) {
           const parents = directory.foreign(row.foreign_party_province);
           if (parents.length === 1) parentId = parents[0]!.id;
-          else issues.push({ column: "foreign_party_province", code: parents.length ? "provinceAmbiguous" : "provinceNotFound", value: row.foreign_party_province });
+          else if (parents.length > 1) issues.push({ column: "foreign_party_province", code: "provinceAmbiguous", value: row.foreign_party_province });
+          else {
+            const suggestions = directory.suggestForeign(row.foreign_party_province, (o) => PROVINCE_LEVELS.has(o.level));
+            issues.push({ column: "foreign_party_province", code: "provinceNotFound", value: row.foreign_party_province, ...(suggestions.length ? { suggestions } : {}) });
+          }
         }
         const level = row.foreign_party_level ? parseForeignLevel(row.foreign_party_level) : null;
         if (row.foreign_party_level && !level) issues.push({ column: "foreign_party_level", code: "levelInvalid", value: row.foreign_party_level });
