@@ -243,6 +243,11 @@ test("an analyst imports a CSV with one bad row, sees the error before anything 
   const result = page.getByTestId("import-result");
   await expect(result).toContainText("2 avtal skapades.");
   await expect(result).toContainText(`Nya kinesiska parter: Ezhou ${tag}`);
+  // The import ran as a job whose address the page shows: coming back to it shows the result.
+  await expect(page).toHaveURL(/\/agreements\/import\?job=[0-9a-f-]{36}$/);
+  await page.reload();
+  await expect(page.getByTestId("import-result")).toContainText("2 avtal skapades.");
+  await expect(page.getByTestId("recent-imports")).toContainText(`avtal-${tag}.csv – Klar, 2 rader`);
   await page.screenshot({ path: "screenshots/registry-import-done-sv.png", fullPage: true });
   await page.goto(`/agreements?q=${encodeURIComponent(`ezhou ${tag}`)}`);
   await expect(rows(page)).toHaveCount(2);

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/import/columns";
 import type { ImportPlan, RowIssue, RowPlan } from "@/lib/import/plan";
-import type { ImportResult } from "@/lib/import/run";
+import type { ImportJobSummary, ImportJobView } from "@/lib/import/jobs";
 import styles from "./import-wizard.module.css";
 
 type PublicRow = Omit<RowPlan, "input">;
@@ -23,8 +23,8 @@ type State =
   | { step: "choose"; error?: string }
   | { step: "checking"; fileName: string }
   | { step: "preview"; file: File; info: FileInfo; plan: PublicPlan }
-  | { step: "importing"; fileName: string; done: number; total: number }
-  | { step: "done"; result: ImportResult }
+  | { step: "importing"; fileName: string; done: number; total: number; phase: string | null }
+  | { step: "done"; result: ImportJobSummary }
   | { step: "failed"; message: string; plan?: PublicPlan };
 
 const SHOWN_ROWS = 300;
@@ -33,15 +33,19 @@ const TEMPLATE = `swedish_party,foreign_party,foreign_party_native,foreign_party
 Kiruna,Xiaogan,孝感市,Hubei,twin_city,2019-05,Vänortsavtal,,utbildning; kultur,
 `;
 
+const POLL_MS = 1000;
+
 /**
- * Import of agreements from CSV: the file is read in the browser (with a progress bar), every
- * row is checked on the server and shown with its errors before anything is written, and the
- * import itself runs in one transaction, reporting its progress as it goes.
+ * Import of agreements from CSV: the server reads the file and checks every row, shown with its
+ * errors before anything is written; the import itself runs as a background job, all or
+ * nothing, whose progress this page follows (its address names the job, so the user can leave
+ * and come back).
  */
-export function ImportWizard() {
+export function ImportWizard({ jobId }: { jobId?: string }) {
   const t = useTranslations();
   const inputId = useId();
-  const [state, setState] = useState<State>({ step: "choose" });
+  const [state, setState] = useState<State>(jobId ? { step: "importing", fileName: "", done: 0, total: 0, phase: null } : { step: "choose" });
+  const [job, setJob] = useState<string | undefined>(jobId);
   const [onlyErrors, setOnlyErrors] = useState(true);
 
   const issueText = (issue: RowIssue) => {
@@ -76,35 +80,55 @@ export function ImportWizard() {
     }
   };
 
+  const follow = useCallback(
+    (id: string) => {
+      const apply = (view: ImportJobView): boolean => {
+        const fileName = view.fileName ?? "";
+        if (view.status === "queued" || view.status === "running") {
+          setState({ step: "importing", fileName, done: view.done, total: view.total, phase: view.phase });
+          return false;
+        }
+        const result = view.result as { message?: string; plan?: PublicPlan } | null;
+        if (view.status === "done") setState({ step: "done", result: view.result as ImportJobSummary });
+        else if (view.status === "invalid") setState({ step: "failed", message: t("registry.import.hasErrors"), plan: result?.plan });
+        else if (view.status === "conflict") setState({ step: "failed", message: t("imports.changedMeanwhile") });
+        else setState({ step: "failed", message: t("registry.import.failed") });
+        return true;
+      };
+      let stopped = false;
+      const poll = async () => {
+        if (stopped) return;
+        try {
+          const response = await fetch(`/api/agreements/import/${id}`, { cache: "no-store" });
+          if (response.status === 404) return setState({ step: "failed", message: t("imports.jobNotFound") });
+          if (response.ok && apply((await response.json()) as ImportJobView)) return;
+        } catch {
+          // The server may be busy writing; ask again.
+        }
+        setTimeout(poll, POLL_MS);
+      };
+      void poll();
+      return () => {
+        stopped = true;
+      };
+    },
+    [t],
+  );
+
+  useEffect(() => (job ? follow(job) : undefined), [job, follow]);
+
   const commit = async (file: File, total: number) => {
-    const fileName = file.name;
-    setState({ step: "importing", fileName, done: 0, total });
+    setState({ step: "importing", fileName: file.name, done: 0, total, phase: null });
     try {
       const form = new FormData();
       form.set("mode", "commit");
       form.set("file", file);
       const response = await fetch("/api/agreements/import", { method: "POST", body: form });
-      if (!response.ok || !response.body) return setState({ step: "failed", message: t("registry.import.failed") });
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let newline: number;
-        while ((newline = buffer.indexOf("\n")) >= 0) {
-          const line = buffer.slice(0, newline);
-          buffer = buffer.slice(newline + 1);
-          if (!line.trim()) continue;
-          const message = JSON.parse(line);
-          if (message.type === "progress") setState({ step: "importing", fileName, done: message.done, total: message.total });
-          else if (message.type === "result") {
-            const outcome = message.outcome;
-            if (outcome.ok) setState({ step: "done", result: outcome });
-            else setState({ step: "failed", message: t.has(outcome.message) ? t(outcome.message) : t("registry.import.failed"), plan: outcome.plan });
-          } else setState({ step: "failed", message: t("registry.import.failed") });
-        }
-      }
+      const body = await response.json();
+      if (!response.ok) return setState({ step: "failed", message: refusalText(body) });
+      // The address names the job, so the user can leave the page and come back to it.
+      window.history.replaceState(null, "", `?job=${body.jobId}`);
+      setJob(body.jobId);
     } catch {
       setState({ step: "failed", message: t("registry.import.failed") });
     }
@@ -124,6 +148,15 @@ export function ImportWizard() {
           {state.step === "failed" && (
             <div className="alert alert--error" role="alert" style={{ marginBottom: "0.75rem" }}>
               {state.message}
+              {state.plan && state.plan.rows.length > 0 && (
+                <ul className={styles.issues}>
+                  {state.plan.rows.slice(0, SHOWN_ROWS).map((r) => (
+                    <li key={r.row}>
+                      {t("registry.import.row")} {r.row}: {r.issues.map(issueText).join("; ")}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </div>
           )}
           <div className="field">
@@ -153,12 +186,15 @@ export function ImportWizard() {
 
       {state.step === "checking" && <ProgressBar label={`${t("registry.import.checking")}: ${state.fileName}`} />}
       {state.step === "importing" && (
-        <ProgressBar
-          label={`${t("registry.import.importing")}: ${state.fileName}`}
-          value={state.done}
-          max={Math.max(1, state.total)}
-          detail={t("registry.import.progress", { done: state.done, total: state.total })}
-        />
+        <div data-testid="import-progress">
+          <ProgressBar
+            label={`${t(state.phase === "writing" ? "imports.phase.writing" : state.phase === "checking" ? "imports.phase.checking" : "imports.phase.queued")}: ${state.fileName}`}
+            value={state.done}
+            max={Math.max(1, state.total)}
+            detail={t("registry.import.progress", { done: state.done, total: state.total })}
+          />
+          <p className="muted">{t("imports.mayLeave")}</p>
+        </div>
       )}
 
       {state.step === "preview" && (
@@ -178,7 +214,7 @@ export function ImportWizard() {
             {t("registry.import.done")}
           </h2>
           <div className="alert alert--success" role="status">
-            {t("registry.import.created", { count: state.result.created.length })} {t("registry.import.skipped", { count: state.result.skipped.length })}
+            {t("registry.import.created", { count: state.result.counts.created })} {t("registry.import.skipped", { count: state.result.counts.skipped })}
           </div>
           {state.result.foreignCreated.length > 0 && <p>{t("registry.import.foreignCreated", { names: state.result.foreignCreated.map((f) => f.name).join(", ") })}</p>}
           {state.result.created.length > 0 && (
@@ -208,7 +244,15 @@ export function ImportWizard() {
             </ul>
           )}
           <div className="btn-row">
-            <button type="button" className="btn" onClick={() => setState({ step: "choose" })}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                window.history.replaceState(null, "", window.location.pathname);
+                setJob(undefined);
+                setState({ step: "choose" });
+              }}
+            >
               {t("registry.import.another")}
             </button>
             <Link className="btn btn--primary" href="/agreements">

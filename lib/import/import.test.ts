@@ -1,6 +1,6 @@
 import { count, eq, like } from "drizzle-orm";
 import Papa from "papaparse";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { agreements, organizations, revisions, users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { describeEachDriver } from "@/db/testing";
@@ -14,6 +14,9 @@ import path from "node:path";
 import { planImport } from "./plan";
 import { decodeCsvBytes, readCsvFile } from "./read-file";
 import { runImport } from "./run";
+import { getImportJob, resumeImportJobs, startImportJob } from "./jobs";
+import { importJobs } from "@/db/schema";
+import { createAgreement } from "../agreements/create";
 
 function csv(text: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(text.trim(), { header: true, skipEmptyLines: true }).data;
@@ -121,7 +124,7 @@ Kiruna,,Ezhou,Narnia,other,2019-02-30
   it("imports a good file in one go, with a revision for each agreement and the new foreign party", async () => {
     const before = await totals();
     const progress: number[] = [];
-    const outcome = await runImport({ ctx, rows: GOOD, fileName: "nya.csv", onProgress: (done) => void progress.push(done) });
+    const outcome = await runImport({ ctx, rows: GOOD, fileName: "nya.csv", onProgress: ({ phase, done }) => void (phase === "writing" && progress.push(done)) });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.created.map((c) => [c.row, c.swedishName, c.foreignName])).toEqual([
@@ -224,5 +227,61 @@ Kiruna,Nyby,Henan,other
     expect(decodeCsvBytes(new Uint8Array([0x61, 0x00, 0x62, 0x00]))).toEqual({ ok: false, reason: "binary" });
     const utf16 = decodeCsvBytes(new Uint8Array([0xff, 0xfe, ...Buffer.from("Östad\tHåbo", "utf16le")]));
     expect(utf16).toEqual({ ok: true, text: "Östad\tHåbo", encoding: "utf-16le" });
+  });
+
+  it("writes an imported agreement's revision in the same shape as the form's", async () => {
+    const outcome = await runImport({ ctx, rows: csv(`
+swedish_party,foreign_party,kind,established,designation,notes
+Borås,Wuhan,other,2011-04,Ett avtal,En anteckning
+`) });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+    const [boras] = await db().select().from(organizations).where(eq(organizations.name, "Borås"));
+    const [wuhan] = await db().select().from(organizations).where(eq(organizations.name, "Wuhan"));
+    const formed = await createAgreement({
+      ctx,
+      input: { swedishOrgId: boras!.id, foreign: { mode: "existing", id: wuhan!.id }, kind: "partnership", designation: "Ett avtal", established: "2011-04", funding: "", areas: "", notes: "En anteckning" },
+    });
+    if (!formed.ok) throw new Error(JSON.stringify(formed));
+    const revisionOf = async (id: string) => (await db().select().from(revisions).where(eq(revisions.entityId, id)))[0]!;
+    const [imported, viaForm] = [await revisionOf(outcome.created[0]!.id), await revisionOf(formed.id)];
+    expect(imported.changedFields).toEqual(viaForm.changedFields);
+    const shape = (after: unknown) => Object.fromEntries(Object.entries(after as Record<string, unknown>).map(([k, v]) => [k, typeof v === "string" && /T\d\d:/.test(v) ? "timestamp" : k === "id" || k === "kind" ? "?" : v]));
+    expect(shape(imported.after)).toEqual(shape(viaForm.after));
+    expect((imported.after as { createdAt: string }).createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect((viaForm.after as { createdAt: string }).createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it("runs an import as a background job that its owner can follow and come back to, all or nothing", async () => {
+    const before = await totals();
+    const rows = csv(`
+swedish_party,foreign_party,kind,established
+Håbo,Jobbstad,twin_city,2001
+Habo,Jobbstad,twin_city,2002
+`);
+    const started = await startImportJob({ ctx, rows, fileName: "jobb.csv" });
+    if (!started.ok) throw new Error("refused");
+    await vi.waitFor(async () => expect((await getImportJob(ctx, started.id))?.status).toBe("done"), { timeout: 20_000, interval: 50 });
+    const job = (await getImportJob(ctx, started.id))!;
+    expect(job).toMatchObject({ fileName: "jobb.csv", total: 2, result: { counts: { created: 2, skipped: 0 }, foreignCreated: [{ name: "Jobbstad" }] } });
+    expect(await totals()).toMatchObject({ agreements: before.agreements + 2, organizations: before.organizations + 1 });
+    expect(await getImportJob(reviewer, started.id)).toBeNull();
+    const [stored] = await db().select().from(importJobs).where(eq(importJobs.id, started.id));
+    expect(stored!.rows).toBeNull(); // the rows are not kept once written
+
+    // A file with a bad row: the job ends "invalid" with the row's errors, and nothing is written.
+    const bad = await startImportJob({ ctx, rows: [...rows, { swedish_party: "Atlantis", foreign_party: "Jobbstad", kind: "other" }] });
+    if (!bad.ok) throw new Error("refused");
+    await vi.waitFor(async () => expect((await getImportJob(ctx, bad.id))?.status).toBe("invalid"), { timeout: 20_000, interval: 50 });
+    expect((await getImportJob(ctx, bad.id))!.result).toMatchObject({ plan: { rows: [{ row: 4, issues: [{ code: "swedishNotFound" }] }] } });
+    expect((await totals()).agreements).toBe(before.agreements + 2);
+  });
+
+  it("runs again at start an import a stopped server left running (it had written nothing)", async () => {
+    const [job] = await db()
+      .insert(importJobs)
+      .values({ createdBy: ctx.user.id, status: "running", total: 1, rows: [{ swedish_party: "Mora", foreign_party: "Omstartstad", kind: "other" }] })
+      .returning();
+    expect(await resumeImportJobs(db())).toBe(1);
+    await vi.waitFor(async () => expect((await getImportJob(ctx, job!.id))?.status).toBe("done"), { timeout: 20_000, interval: 50 });
   });
 });

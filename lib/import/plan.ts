@@ -172,12 +172,29 @@ async function loadDirectory(db: Db): Promise<Directory> {
   return new Directory(orgs, agreements);
 }
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export interface PlanOptions {
+  /** Called every few hundred rows (between them the event loop serves other requests). */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+}
+
 /** Plans an import: every row's outcome, with every error of every row. */
-export async function planImport(db: Db, rawRows: Record<string, unknown>[]): Promise<ImportPlan> {
+export async function planImport(db: Db, rawRows: Record<string, unknown>[], options: PlanOptions = {}): Promise<ImportPlan> {
   const directory = await loadDirectory(db);
   const newForeign = new Map<string, { key: string; org: ForeignOrganizationInput; rows: number[] }>();
   const seen = new Map<string, number>();
-  const rows: RowPlan[] = rawRows.map((raw, index) => {
+  const rows: RowPlan[] = [];
+  for (const [index, raw] of rawRows.entries()) {
+    if (index % 500 === 499) {
+      await options.onProgress?.(index, rawRows.length);
+      await yieldToEventLoop();
+    }
+    rows.push(planRow(raw, index));
+  }
+  await options.onProgress?.(rawRows.length, rawRows.length);
+
+  function planRow(raw: Record<string, unknown>, index: number): RowPlan {
     const rowNumber = index + 2;
     const row = normaliseRow(raw);
     const issues: RowIssue[] = [];
@@ -259,7 +276,7 @@ export async function planImport(db: Db, rawRows: Record<string, unknown>[]): Pr
     if (earlier) return { ...base, action: "skip", issues, skip: { reason: "duplicateInFile", row: earlier } };
     seen.set(tripleKey, rowNumber);
     return { ...base, action: "create", issues, newForeign: foreign.mode === "new", input };
-  });
+  }
 
   const counts = { create: 0, skip: 0, error: 0 };
   for (const r of rows) counts[r.action]++;

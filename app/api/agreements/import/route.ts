@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { requireUser, UnauthenticatedError } from "@/lib/auth/guard";
 import { MAX_IMPORT_BYTES, readImportFile, type ImportFile } from "@/lib/import/file";
 import { planImport, type ImportPlan } from "@/lib/import/plan";
-import { mayImport, runImport, type ImportOutcome } from "@/lib/import/run";
+import { startImportJob } from "@/lib/import/jobs";
+import { mayImport } from "@/lib/import/run";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +16,6 @@ function publicPlan(plan: ImportPlan) {
   return { ...plan, rows: plan.rows.map(({ input: _input, ...row }) => row) };
 }
 
-function publicOutcome(outcome: ImportOutcome) {
-  return !outcome.ok && "plan" in outcome ? { ...outcome, plan: publicPlan(outcome.plan) } : outcome;
-}
-
 function fileInfo(file: ImportFile) {
   return { encoding: file.encoding, delimiter: file.delimiter, ignored: file.ignored, parseErrors: file.parseErrors, rows: file.rows.length };
 }
@@ -27,8 +24,7 @@ function fileInfo(file: ImportFile) {
  * POST multipart { mode: "preview" | "commit", file } (the CSV file as the user saved it; the
  * server detects its encoding and delimiter).
  * preview → { file, plan }: every row's outcome (nothing is written).
- * commit → NDJSON: progress lines while importing in one transaction, then the result (or, if
- * any row has an error, the plan and nothing written).
+ * commit → 202 { jobId }: the import runs in the background, all or nothing.
  */
 export async function POST(request: NextRequest) {
   // Route handlers have no built-in origin check (server actions do): refuse cross-site posts.
@@ -66,26 +62,8 @@ export async function POST(request: NextRequest) {
     return json(200, { file: fileInfo(file), plan: publicPlan(await planImport(ctx.db, file.rows)) });
   }
 
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
-      try {
-        const outcome = await runImport({
-          ctx,
-          rows: file.rows,
-          fileName,
-          onProgress: (done, total) => send({ type: "progress", done, total }),
-        });
-        send({ type: "result", outcome: publicOutcome(outcome) });
-      } catch (error) {
-        console.error("import failed", error);
-        send({ type: "error", message: "registry.import.failed" });
-      }
-      controller.close();
-    },
-  });
-  return new Response(stream, {
-    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store, no-transform", "x-accel-buffering": "no" },
-  });
+  // A commit runs as a background job: the answer is its id, whose progress GET /api/agreements/import/<id> tells.
+  const started = await startImportJob({ ctx, rows: file.rows, fileName });
+  if (!started.ok) return json(403, started);
+  return json(202, { jobId: started.id });
 }
