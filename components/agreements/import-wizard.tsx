@@ -29,8 +29,8 @@ type State =
 
 const SHOWN_ROWS = 300;
 
-const TEMPLATE = `swedish_party,foreign_party,foreign_party_native,foreign_party_province,kind,established,designation,funding,areas,notes
-Kiruna,Xiaogan,孝感市,Hubei,twin_city,2019-05,Vänortsavtal,,utbildning; kultur,
+const TEMPLATE = `swedish_party,foreign_party,foreign_party_native,foreign_party_province,kind,established,designation,funding,areas,notes,status,status_date,source
+Kiruna,Xiaogan,孝感市,Hubei,twin_city,2019-05,Vänortsavtal,,utbildning; kultur,,active,2019-05-14,https://www.kiruna.se/protokoll
 `;
 
 const POLL_MS = 1000;
@@ -203,7 +203,7 @@ export function ImportWizard({ jobId }: { jobId?: string }) {
           onlyErrors={onlyErrors}
           setOnlyErrors={setOnlyErrors}
           issueText={issueText}
-          onCommit={() => commit(state.file, state.plan.counts.create)}
+          onCommit={() => commit(state.file, state.plan.counts.create + state.plan.counts.update)}
           onReset={() => setState({ step: "choose" })}
         />
       )}
@@ -214,7 +214,8 @@ export function ImportWizard({ jobId }: { jobId?: string }) {
             {t("registry.import.done")}
           </h2>
           <div className="alert alert--success" role="status">
-            {t("registry.import.created", { count: state.result.counts.created })} {t("registry.import.skipped", { count: state.result.counts.skipped })}
+            {t("registry.import.created", { count: state.result.counts.created })} {t("imports.updated", { count: state.result.counts.updated })}{" "}
+            {t("registry.import.skipped", { count: state.result.counts.skipped })}
           </div>
           {state.result.foreignCreated.length > 0 && <p>{t("registry.import.foreignCreated", { names: state.result.foreignCreated.map((f) => f.name).join(", ") })}</p>}
           {state.result.created.length > 0 && (
@@ -234,10 +235,10 @@ export function ImportWizard({ jobId }: { jobId?: string }) {
               {state.result.skipped.slice(0, SHOWN_ROWS).map((s) => (
                 <li key={s.row}>
                   {t("registry.import.row")} {s.row}: {s.swedishName} – {s.foreignName}:{" "}
-                  {s.skip.reason === "exists" ? (
-                    <Link href={`/agreements/${s.skip.agreementId}`}>{t("registry.import.skipReason.exists")}</Link>
-                  ) : (
+                  {s.skip.reason === "duplicateInFile" ? (
                     t("registry.import.skipReason.duplicateInFile", { row: s.skip.row })
+                  ) : (
+                    <Link href={`/agreements/${s.skip.agreementId}`}>{t(s.skip.reason === "unchanged" ? "imports.unchanged" : "registry.import.skipReason.exists")}</Link>
                   )}
                 </li>
               ))}
@@ -294,7 +295,10 @@ function Preview({
         {state.file.name}
       </h2>
       <p className="muted">{t("imports.file.read", { encoding: t(`imports.encoding.${state.info.encoding}`), delimiter: t(`imports.delimiter.${state.info.delimiter === "\t" ? "tab" : state.info.delimiter === ";" ? "semicolon" : "comma"}`) })}</p>
-      <p role="status">{t("registry.import.summary", { create: plan.counts.create, skip: plan.counts.skip, error: errorCount })}</p>
+      <p role="status">
+        {t("registry.import.summary", { create: plan.counts.create, skip: plan.counts.skip, error: errorCount })}
+        {plan.counts.update > 0 && ` ${t("imports.updates", { count: plan.counts.update })}`}
+      </p>
       {errorCount > 0 ? (
         <div className="alert alert--error" role="alert">
           {t("registry.import.hasErrors")}
@@ -328,7 +332,9 @@ function Preview({
                 <tr key={r.row} data-testid="import-row" data-action={action} className={action === "error" ? styles.errorRow : undefined}>
                   <td className="num">{r.row}</td>
                   <td>
-                    <span className={`badge ${action === "create" ? "badge--active" : action === "skip" ? "badge--dormant" : "badge--ended"}`}>{t(`registry.import.${action}`)}</span>
+                    <span className={`badge ${action === "create" || action === "update" ? "badge--active" : action === "skip" ? "badge--dormant" : "badge--ended"}`}>
+                      {action === "update" ? t("imports.action.update") : t(`registry.import.${action}`)}
+                    </span>
                   </td>
                   <td>{r.swedishName}</td>
                   <td>
@@ -347,6 +353,10 @@ function Preview({
                       </ul>
                     )}
                     {r.skip?.reason === "exists" && <Link href={`/agreements/${r.skip.agreementId}`}>{t("registry.import.skipReason.exists")}</Link>}
+                    {r.skip?.reason === "unchanged" && <Link href={`/agreements/${r.skip.agreementId}`}>{t("imports.unchanged")}</Link>}
+                    {r.update && (
+                      <Link href={`/agreements/${r.update.id}`}>{t("imports.changedFields", { fields: r.update.changed.map((f) => t(`registry.fields.${f}`)).join(", ") })}</Link>
+                    )}
                     {r.skip?.reason === "duplicateInFile" && t("registry.import.skipReason.duplicateInFile", { row: r.skip.row })}
                   </td>
                 </tr>
@@ -356,12 +366,14 @@ function Preview({
         </table>
       </div>
       <div className="btn-row" style={{ marginTop: "1rem" }}>
-        <button type="button" className="btn btn--primary" disabled={errorCount > 0 || plan.counts.create === 0} onClick={onCommit}>
+        <button type="button" className="btn btn--primary" disabled={errorCount > 0 || plan.counts.create + plan.counts.update === 0} onClick={onCommit}>
           {errorCount > 0
             ? t("imports.blocked", { count: errorCount })
-            : plan.counts.create === 0
+            : plan.counts.create + plan.counts.update === 0
               ? t("imports.nothingToImport")
-              : t("registry.import.start", { count: plan.counts.create })}
+              : plan.counts.update === 0
+                ? t("registry.import.start", { count: plan.counts.create })
+                : t("imports.startWithUpdates", { create: plan.counts.create, update: plan.counts.update })}
         </button>
         <button type="button" className="btn" onClick={onReset}>
           {t("registry.import.chooseAnother")}

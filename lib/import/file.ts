@@ -1,4 +1,4 @@
-import { columnOf, MAX_IMPORT_ROWS } from "./columns";
+import { columnOf, EXPORT_ONLY_COLUMNS, MAX_IMPORT_ROWS } from "./columns";
 import { readCsvFile, type CsvDelimiter, type CsvEncoding } from "./read-file";
 
 // An uploaded import file, read and checked for what every import needs before its rows are
@@ -40,7 +40,7 @@ export function readImportFile(bytes: Uint8Array): { ok: true; file: ImportFile 
       rows: read.rows,
       encoding: read.encoding,
       delimiter: read.delimiter,
-      ignored: read.headers.filter((h, i) => h && !known[i]),
+      ignored: read.headers.filter((h, i) => h && !known[i] && !(EXPORT_ONLY_COLUMNS as readonly string[]).includes(h)),
       parseErrors: read.parseErrors,
     },
   };

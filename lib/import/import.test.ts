@@ -1,4 +1,4 @@
-import { count, eq, like } from "drizzle-orm";
+import { count, eq, inArray, like } from "drizzle-orm";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { agreements, organizations, revisions, users } from "@/db/schema";
@@ -15,7 +15,7 @@ import { planImport } from "./plan";
 import { decodeCsvBytes, readCsvFile } from "./read-file";
 import { runImport } from "./run";
 import { getImportJob, resumeImportJobs, startImportJob } from "./jobs";
-import { importJobs } from "@/db/schema";
+import { eventSources, importJobs, sources, statusEvents } from "@/db/schema";
 import { createAgreement } from "../agreements/create";
 
 function csv(text: string): Record<string, string>[] {
@@ -78,7 +78,7 @@ describeEachDriver("importing agreements from CSV", (db) => {
       [5, "skip", "duplicateInFile"],
       [6, "create", null],
     ]);
-    expect(plan.counts).toEqual({ create: 3, skip: 2, error: 0 });
+    expect(plan.counts).toEqual({ create: 3, update: 0, skip: 2, error: 0 });
     expect(plan.newForeign.map((n) => [n.org.name, n.org.nameNative, n.rows])).toEqual([["Xiaogan", "孝感市", [2, 3, 5]]]);
     expect(plan.rows[3]!.skip).toEqual({ reason: "duplicateInFile", row: 2 });
     expect(await totals()).toEqual(before);
@@ -96,7 +96,7 @@ Kiruna,,Wuhan,,vänskap,våren 2019
 Kiruna,,Ezhou,Narnia,other,2019-02-30
 `),
     );
-    expect(plan.counts).toEqual({ create: 0, skip: 0, error: 5 });
+    expect(plan.counts).toEqual({ create: 0, update: 0, skip: 0, error: 5 });
     expect(plan.rows.map((r) => r.issues.map((i) => `${i.column}:${i.code}`))).toEqual([
       ["swedish_party:swedishNotFound"],
       ["swedish_party_code:swedishAmbiguous"],
@@ -155,10 +155,10 @@ Kiruna,,Ezhou,Narnia,other,2019-02-30
 
   it("reads back its own export: every row is found and skipped as existing", async () => {
     const rows = await queryAllAgreements(db(), DEFAULT_QUERY);
-    const text = agreementsToCsv(rows).replace(/^\uFEFF/, "");
+    const text = (await agreementsToCsv(db(), rows)).replace(/^\uFEFF/, "");
     const plan = await planImport(db(), csv(text));
-    expect(plan.counts).toEqual({ create: 0, skip: rows.length, error: 0 });
-    expect(plan.rows.map((r) => (r.skip?.reason === "exists" ? r.skip.agreementId : null))).toEqual(rows.map((r) => r.id));
+    expect(plan.counts).toEqual({ create: 0, update: 0, skip: rows.length, error: 0 });
+    expect(plan.rows.map((r) => (r.skip?.reason === "unchanged" ? r.skip.agreementId : null))).toEqual(rows.map((r) => r.id));
   });
 
   it("imports Håbo and Habo by name: the exact name first, the folded one only as a fallback", async () => {
@@ -283,5 +283,32 @@ Habo,Jobbstad,twin_city,2002
       .returning();
     expect(await resumeImportJobs(db())).toBe(1);
     await vi.waitFor(async () => expect((await getImportJob(ctx, job!.id))?.status).toBe("done"), { timeout: 20_000, interval: 50 });
+  });
+
+  it("records a created agreement's first status with its source, in the same transaction", async () => {
+    const rows = csv(`
+swedish_party,foreign_party,kind,established,status,status_date,source
+Lund,Statusstad,twin_city,2012-03,active,2012-03-15,https://lund.se/protokoll/2012-03-15
+Lund,Statusstad,partnership,2014,Aktivt,,https://lund.se/protokoll/2012-03-15
+Lund,Statusstad,other,2015,,,
+`);
+    const refused = await planImport(db(), [...rows, { swedish_party: "Lund", foreign_party: "Statusstad", kind: "twin_city", status: "dormant" }, { swedish_party: "Lund", foreign_party: "X", source: "https://x.se" }]);
+    expect(refused.rows.slice(3).map((r) => r.issues.map((i) => i.code))).toEqual([["firstStatus"], ["sourceWithoutStatus"]]);
+
+    const outcome = await runImport({ ctx, rows });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome).slice(0, 300));
+    const [first, second, third] = outcome.created.map((c) => c.id);
+    const events = await db().select().from(statusEvents).where(inArray(statusEvents.agreementId, [first!, second!, third!]));
+    expect(events.map((e) => [e.agreementId, e.status, e.effectiveOn, e.effectivePrecision]).sort()).toEqual(
+      [
+        [first, "active", "2012-03-15", "day"],
+        [second, "active", "2014-01-01", "year"],
+      ].sort(),
+    );
+    const links = await db().select().from(eventSources).where(inArray(eventSources.eventId, events.map((e) => e.id)));
+    expect(links).toHaveLength(2);
+    expect(new Set(links.map((l) => l.sourceId)).size).toBe(1); // one web page source for the one address
+    const [source] = await db().select().from(sources).where(eq(sources.id, links[0]!.sourceId));
+    expect(source).toMatchObject({ kind: "web_page", url: "https://lund.se/protokoll/2012-03-15" });
   });
 });

@@ -17,8 +17,9 @@ const SHOWN = 300;
 
 export interface ImportJobSummary {
   ok: true;
-  counts: { created: number; skipped: number };
+  counts: { created: number; updated: number; skipped: number };
   created: ImportResult["created"];
+  updated: ImportResult["updated"];
   skipped: ImportResult["skipped"];
   foreignCreated: ImportResult["foreignCreated"];
 }
@@ -42,8 +43,9 @@ const live: Live = ((globalThis as { __avtalsregistretImports?: Live }).__avtals
 function summarise(result: ImportResult): ImportJobSummary {
   return {
     ok: true,
-    counts: { created: result.created.length, skipped: result.skipped.length },
+    counts: { created: result.created.length, updated: result.updated.length, skipped: result.skipped.length },
     created: result.created.slice(0, SHOWN),
+    updated: result.updated.slice(0, SHOWN),
     skipped: result.skipped.slice(0, SHOWN),
     foreignCreated: result.foreignCreated,
   };

@@ -1,5 +1,6 @@
 import type { Tx } from "@/db/client";
 import { allowed, FieldRefusal, FORBIDDEN, type Refusal, type WriteContext } from "../agreements/write";
+import { getSetting } from "../settings";
 import { MAX_IMPORT_ROWS } from "./columns";
 import { planImport, type ImportPlan, type SkipReason } from "./plan";
 import { ChangedMeanwhile, writePlannedImport, type WrittenImport } from "./write";
@@ -51,6 +52,12 @@ export async function runImport({
   const plan = await planImport(ctx.db, rows, { onProgress: (done, total) => onProgress?.({ phase: "checking", done, total }) });
   if (plan.counts.error > 0) return { ok: false, error: "invalid", message: "registry.import.hasErrors", plan };
   if (plan.newForeign.length > 0 && !allowed(ctx, "organization.create")) return FORBIDDEN;
+  const updates = plan.rows.filter((r) => r.action === "update");
+  if (updates.length > 0) {
+    if (!updates.every((r) => allowed(ctx, "agreement.update", { organizationId: r.input?.swedishOrgId ?? null }))) return FORBIDDEN;
+    // Edits that the admin wants reviewed are made in the form (as proposals), not by import.
+    if (await getSetting(ctx.db, "analystEditsRequireReview")) return { ok: false, error: "invalid", message: "imports.updatesNeedReview", plan };
+  }
 
   const reason = `Import${fileName ? ` (${fileName.slice(0, 200)})` : ""}`;
   try {

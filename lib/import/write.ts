@@ -3,9 +3,15 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "@/db/client";
 import { toColumns } from "../agreements/fields";
 import { insertForeignOrganization } from "../organizations/create";
+import { recordRevision } from "../revisions/record";
+import { insertSource } from "../sources/create";
+import { parsePartialDate } from "../domain/partial-date";
+import { sourceInputSchema } from "../validation/sources";
+import { agreements } from "@/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
 import { agreementSchema } from "../validation/agreements";
 import { foreignOrganizationSchema } from "../validation/organizations";
-import type { ImportPlan, RowPlan } from "./plan";
+import type { ImportPlan, PlannedStatus, RowPlan } from "./plan";
 
 // The writes of a planned import, set-based: the rows were validated (per row, with the same
 // schemas and party rules as the agreement form) before the transaction; here they are written
@@ -24,6 +30,7 @@ export class ChangedMeanwhile extends Error {
 
 export interface WrittenImport {
   created: { row: number; id: string; swedishName: string; foreignName: string }[];
+  updated: { row: number; id: string; swedishName: string; foreignName: string; changed: string[] }[];
   foreignCreated: { id: string; name: string }[];
 }
 
@@ -88,7 +95,10 @@ export async function writePlannedImport(
     done += part.length;
     await options.onProgress?.(done, values.length);
   }
-  return { created, foreignCreated };
+
+  await writeFirstStatuses(tx, actorId, values.filter((v) => v.row.status).map((v) => ({ agreementId: v.columns.id, status: v.row.status! })));
+  const updated = await writeUpdates(tx, actorId, options.reason, plan.rows.filter((r) => r.action === "update" && r.update));
+  return { created, updated, foreignCreated };
 }
 
 type AgreementColumns = ReturnType<typeof toColumns> & { id: string; row: number };
@@ -144,4 +154,82 @@ async function insertAgreementsWithRevisions(tx: Tx, actorId: string, reason: st
       ${reason} || ', row ' || i.row_no
     FROM inserted a JOIN input i ON i.id = a.id
     ORDER BY i.row_no`);
+}
+
+/**
+ * The first status event of each created agreement (its establishment, checked by the
+ * transition rules when planned), with its source: an existing one, or a web page created once
+ * per address (through the source write, with its revision). One statement per table.
+ */
+async function writeFirstStatuses(tx: Tx, actorId: string, items: { agreementId: string; status: PlannedStatus }[]): Promise<void> {
+  if (items.length === 0) return;
+  const sourceIds = new Map<string, string>();
+  const today = new Date().toISOString().slice(0, 10);
+  for (const url of new Set(items.flatMap((i) => (i.status.source?.mode === "url" ? [i.status.source.url] : [])))) {
+    const source = await insertSource(tx, sourceInputSchema.parse({ kind: "web_page", citation: "", title: "", url, retrievedOn: today }), actorId);
+    sourceIds.set(url, source.id);
+  }
+  const rows = items.map((i) => {
+    const date = parsePartialDate(i.status.effective);
+    const source = i.status.source;
+    return {
+      event_id: randomUUID(),
+      agreement_id: i.agreementId,
+      status: i.status.status,
+      effective_on: date.on,
+      precision: date.precision,
+      source_id: source ? (source.mode === "existing" ? source.id : sourceIds.get(source.url)!) : null,
+    };
+  });
+  const json = JSON.stringify(rows);
+  await tx.execute(sql`
+    INSERT INTO status_events (id, agreement_id, status, effective_on, effective_precision, recorded_by)
+    SELECT event_id, agreement_id, status::event_status, effective_on, precision::date_precision, ${actorId}::uuid
+    FROM jsonb_to_recordset(${json}::jsonb) AS r(event_id uuid, agreement_id uuid, status text, effective_on date, precision text, source_id uuid)`);
+  if (rows.some((r) => r.source_id)) {
+    await tx.execute(sql`
+      INSERT INTO event_sources (event_id, source_id, created_by)
+      SELECT event_id, source_id, ${actorId}::uuid
+      FROM jsonb_to_recordset(${json}::jsonb) AS r(event_id uuid, source_id uuid)
+      WHERE source_id IS NOT NULL`);
+  }
+}
+
+/**
+ * The edited fields of existing agreements (an exported file imported again), each update
+ * version-checked against the version the row was planned on and recorded as a revision with
+ * before and after, as the form's update does. A version that moved since the plan refuses
+ * the whole import. Edits are few per file; the rows are locked and read in one statement.
+ */
+async function writeUpdates(tx: Tx, actorId: string, reason: string, rows: RowPlan[]): Promise<WrittenImport["updated"]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.update!.id);
+  const current = new Map((await tx.select().from(agreements).where(inArray(agreements.id, ids)).for("update")).map((a) => [a.id, a]));
+  const stale = rows.filter((r) => current.get(r.update!.id)?.version !== r.update!.baseVersion).map((r) => r.row);
+  if (stale.length > 0) throw new ChangedMeanwhile(stale);
+  const out: WrittenImport["updated"] = [];
+  for (const r of rows) {
+    const u = r.update!;
+    const before = current.get(u.id)!;
+    const established = parsePartialDate(u.values.established);
+    const [after] = await tx
+      .update(agreements)
+      .set({
+        designation: u.values.designation || null,
+        establishedOn: established.on,
+        establishedPrecision: established.precision,
+        funding: u.values.funding || null,
+        areas: u.values.areas ? u.values.areas.split("\n") : [],
+        notes: u.values.notes || null,
+        version: sql`${agreements.version} + 1`,
+        updatedAt: sql`now()`,
+        updatedBy: actorId,
+      })
+      .where(and(eq(agreements.id, u.id), eq(agreements.version, u.baseVersion)))
+      .returning();
+    if (!after) throw new ChangedMeanwhile([r.row]);
+    await recordRevision(tx, { entityType: "agreement", entityId: u.id, action: "agreement.update", actorId, before, after, reason: `${reason}, row ${r.row}` });
+    out.push({ row: r.row, id: u.id, swedishName: r.swedishName ?? "", foreignName: r.foreignName ?? "", changed: u.changed });
+  }
+  return out;
 }
