@@ -74,6 +74,14 @@ test("an analyst finds Malmö by searching, filters to paused agreements, shares
   expect(new Set(parsed.data.map((r) => r.status))).toEqual(new Set(["paused"]));
   expect(parsed.data.find((r) => r.swedish_party === "Malmö")).toMatchObject({ foreign_party: "Tangshan", foreign_party_native: "唐山市", status: "paused" });
 
+  // The CSV for Excel: semicolons and the interface's labels, which the import reads back.
+  const excelDownloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "CSV för Excel" }).click();
+  const excel = fs.readFileSync((await (await excelDownloading).path())!, "utf8");
+  const excelRows = Papa.parse<Record<string, string>>(excel.slice(1).trim(), { header: true, delimiter: ";" }).data;
+  expect(excelRows.map((r) => r.id)).toEqual(ids);
+  expect(new Set(excelRows.map((r) => r.status))).toEqual(new Set(["Pausat"]));
+
   // And the JSON export the same rows.
   const json = await page.request.get(`/api/agreements/export?format=json&${new URL(sharedUrl).searchParams}`);
   expect(json.ok()).toBe(true);
