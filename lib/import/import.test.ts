@@ -33,7 +33,7 @@ Gällivare,Wuhan,,,partnership,2021-03-04,,
 
 describe("import columns", () => {
   it("reads English and Swedish headers and kinds, whatever the accents", () => {
-    expect(["Swedish party", "svensk part", "Benämning", "ETABLERAT", "status"].map(columnOf)).toEqual([
+    expect(["Swedish party", "svensk part", "Benämning", "ETABLERAT", "kommentar"].map(columnOf)).toEqual([
       "swedish_party",
       "swedish_party",
       "designation",
