@@ -2,6 +2,7 @@ import { attachmentStorage } from "../lib/attachments/storage";
 import { scheduleOrphanSweep } from "../lib/attachments/sweep";
 import { env } from "../lib/env";
 import { resolveAuthSecret } from "../lib/auth/secret";
+import { resumeImportJobs } from "../lib/import/jobs";
 import { countActiveAdmins, createFirstAdmin } from "../lib/users/first-admin";
 import { appDatabase, lastSeedReport } from "./app-db";
 import { serveControlSocket } from "./control-socket";
@@ -29,6 +30,8 @@ export async function announceStartup(): Promise<void> {
     }
   }
   lines.push(...(await firstAdmin(handle.db)));
+  const resumed = await resumeImportJobs(handle.db);
+  if (resumed > 0) lines.push(`[avtalsregistret] ${resumed} interrupted import(s) queued again (they had written nothing)`);
   console.log(lines.join("\n"));
   scheduleOrphanSweep(handle.db, attachmentStorage());
   // npm run backup asks the process that holds the embedded folder (db/control-socket.ts).
