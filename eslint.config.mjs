@@ -20,6 +20,24 @@ const config = [
     rules: { "drizzle/enforce-delete-with-where": "off", "drizzle/enforce-update-with-where": "off" },
   },
   {
+    // Public pages read the database only through lib/public, which decides what is published.
+    files: ["app/(public)/**", "app/page.tsx", "app/inbaddning/**", "app/sitemap.ts", "components/public/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db/schema*", "@/db/client", "@/lib/*/*", "!@/lib/public/*", "!@/lib/auth/*", "!@/lib/i18n/*", "!@/lib/validation/*", "!@/lib/domain/*", "!@/lib/citations/*", "!@/lib/settings"],
+              allowTypeImports: true,
+              message: "Public pages read through lib/public (the one place that decides what is published).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Next reads its config as CommonJS (the package has no "type": "module").
     files: ["next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -6,7 +6,6 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 // Headers for every response. The Content-Security-Policy is set per request in proxy.ts
 // (it carries a nonce); frame-ancestors there and X-Frame-Options here both forbid framing.
 const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   {
@@ -34,7 +33,11 @@ const nextConfig = {
     proxyClientMaxBodySize: "42mb",
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Embeddable diagrams (/inbaddning/…) may be framed by any site: their CSP says so (proxy.ts).
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/((?!inbaddning/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+    ];
   },
 };
 

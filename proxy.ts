@@ -12,12 +12,16 @@ import { isSameOriginRequest } from "@/lib/auth/origin";
 //    to the sign-in page (pages) or answers 401 (API).
 
 const PUBLIC_PATHS = ["/login", "/api/auth"];
-const isPublic = (path: string) => PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+// The public register (lib/public decides what these pages may show).
+const OPEN_PATHS = ["/avtal", "/organisationer", "/statistik", "/data", "/inbaddning", "/sitemap.xml"];
+const isPublic = (path: string) => path === "/" || [...PUBLIC_PATHS, ...OPEN_PATHS].some((p) => path === p || path.startsWith(`${p}/`));
+/** Embeddable diagrams: any site may frame them. */
+const isEmbed = (path: string) => path.startsWith("/inbaddning/");
 
 const gate = auth((req) => {
   const path = req.nextUrl.pathname;
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", frameAncestors: isEmbed(path) ? "*" : "'none'" });
   const withCsp = (response: NextResponse) => {
     response.headers.set("Content-Security-Policy", csp);
     return response;

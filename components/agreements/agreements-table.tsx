@@ -23,6 +23,7 @@ import {
   type ColumnId,
   type SortKey,
 } from "@/lib/agreements/query-params";
+import { publicAgreementPath } from "@/lib/public/slug";
 import { PartialDateText } from "./partial-date-text";
 import { StatusBadge } from "./status-badge";
 import { TableToolbar, type FilterOptions } from "./table-toolbar";
@@ -32,7 +33,11 @@ interface Props {
   data: AgreementPage;
   query: AgreementQuery;
   options: FilterOptions;
+  /** The public register (/avtal): public record links, no source count, downloads from /data. */
+  publicView?: boolean;
 }
+
+const PUBLIC_HIDDEN: ColumnId[] = ["sources"];
 
 const helper = createColumnHelper<AgreementListRow>();
 
@@ -44,7 +49,8 @@ function apply<T>(updater: Updater<T>, current: T): T {
  * The agreements table (TanStack Table in manual mode): the server has already searched,
  * filtered, sorted and paged; every change here becomes a new URL, which the server answers.
  */
-export function AgreementsTable({ data, query, options }: Props) {
+export function AgreementsTable({ data, query, options, publicView = false }: Props) {
+  const basePath = publicView ? "/avtal" : "/agreements";
   const t = useTranslations();
   const format = useFormatter();
   const router = useRouter();
@@ -53,10 +59,10 @@ export function AgreementsTable({ data, query, options }: Props) {
   const navigate = useCallback(
     (patch: Partial<AgreementQuery>, mode: "push" | "replace" = "push") => {
       const params = agreementQueryToParams({ ...query, ...patch }).toString();
-      const href = params ? `/agreements?${params}` : "/agreements";
+      const href = params ? `${basePath}?${params}` : basePath;
       startTransition(() => (mode === "push" ? router.push(href, { scroll: false }) : router.replace(href, { scroll: false })));
     },
-    [query, router],
+    [query, router, basePath],
   );
 
   const columns = useMemo(
@@ -65,7 +71,7 @@ export function AgreementsTable({ data, query, options }: Props) {
         id: "swedish",
         header: () => t("registry.columns.swedish"),
         cell: ({ row: { original: r } }) => (
-          <Link href={`/agreements/${r.id}`} className={styles.primaryLink}>
+          <Link href={publicView ? publicAgreementPath({ id: r.id, kind: r.kind, swedishName: r.swedishName, foreignName: r.foreignName }) : `/agreements/${r.id}`} className={styles.primaryLink}>
             {r.swedishName}
             <span className="visually-hidden">
               {" "}
@@ -158,11 +164,11 @@ export function AgreementsTable({ data, query, options }: Props) {
         meta: { numeric: true },
       }),
     ],
-    [t, format],
+    [t, format, publicView],
   );
 
   const sorting: SortingState = [{ id: query.sort, desc: query.dir === "desc" }];
-  const columnVisibility: VisibilityState = Object.fromEntries(query.hide.map((c) => [c, false]));
+  const columnVisibility: VisibilityState = Object.fromEntries([...query.hide, ...(publicView ? PUBLIC_HIDDEN : [])].map((c) => [c, false]));
   const pages = Math.max(1, Math.ceil(data.total / data.size));
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table manages its own state; nothing here is memoised by the compiler
@@ -203,7 +209,8 @@ export function AgreementsTable({ data, query, options }: Props) {
         options={options}
         total={data.total}
         navigate={navigate}
-        columns={COLUMN_IDS.map((id) => ({ id, label: columnLabel(id), visible: table.getColumn(id)?.getIsVisible() ?? true }))}
+        columns={COLUMN_IDS.filter((id) => !publicView || !PUBLIC_HIDDEN.includes(id)).map((id) => ({ id, label: columnLabel(id), visible: table.getColumn(id)?.getIsVisible() ?? true }))}
+        downloads={publicView ? "/data" : undefined}
         setColumnVisible={(id, visible) => table.getColumn(id)?.toggleVisibility(visible)}
       />
 

@@ -19,6 +19,8 @@ interface Props {
   navigate: (patch: Partial<AgreementQuery>, mode?: "push" | "replace") => void;
   columns: { id: ColumnId; label: string; visible: boolean }[];
   setColumnVisible: (id: ColumnId, visible: boolean) => void;
+  /** Where the downloads are instead of the view's export (the public register: /data). */
+  downloads?: string;
 }
 
 const SEARCH_DELAY_MS = 350;
@@ -28,7 +30,7 @@ function yearOrNull(text: string): number | null {
 }
 
 /** Search, filters (each a menu of checkboxes), the active filters as removable chips, columns and export. */
-export function TableToolbar({ query, options, total, navigate, columns, setColumnVisible }: Props) {
+export function TableToolbar({ query, options, total, navigate, columns, setColumnVisible, downloads }: Props) {
   const t = useTranslations();
 
   // The search box follows the URL (back button, shared link) unless the person is typing.
@@ -190,15 +192,23 @@ export function TableToolbar({ query, options, total, navigate, columns, setColu
               for (const c of columns) if (values.includes(c.id) !== c.visible) setColumnVisible(c.id, values.includes(c.id));
             }}
           />
-          <a className="btn" href={exportHref("csv")} download data-testid="export-csv">
-            {t("registry.table.exportCsv")}
-          </a>
-          <a className="btn" href={`${exportHref("csv")}&labels=1&delimiter=semicolon`} download data-testid="export-excel">
-            {t("imports.exportExcel")}
-          </a>
-          <a className="btn" href={exportHref("json")} download data-testid="export-json">
-            {t("registry.table.exportJson")}
-          </a>
+          {downloads ? (
+            <a className="btn" href={downloads}>
+              {t("publish.register.downloads")}
+            </a>
+          ) : (
+            <>
+            <a className="btn" href={exportHref("csv")} download data-testid="export-csv">
+              {t("registry.table.exportCsv")}
+            </a>
+            <a className="btn" href={`${exportHref("csv")}&labels=1&delimiter=semicolon`} download data-testid="export-excel">
+              {t("imports.exportExcel")}
+            </a>
+            <a className="btn" href={exportHref("json")} download data-testid="export-json">
+              {t("registry.table.exportJson")}
+            </a>
+            </>
+          )}
         </div>
       </div>
 

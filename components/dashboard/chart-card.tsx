@@ -37,9 +37,13 @@ export interface ChartCardProps {
   id: string;
   title: string;
   description?: string;
-  /** The drill-down URL of the whole chart (series and filters); a bar adds its category and series. */
-  drillBase: string;
-  csvHref: string;
+  /** The drill-down URL of the whole chart (series and filters); a bar adds its category and series. None: bars are not links. */
+  drillBase?: string;
+  csvHref?: string;
+  /** The exported images' source line, e.g. "Källa: Avtalsregistret, NKK, release 2026.1"; by default "data per <today>". */
+  sourceLine?: string;
+  /** Extra tools next to the exports (e.g. the embed code). */
+  extraTools?: React.ReactNode;
   views: ChartView[];
   /** Horizontal bars with the categories down the side (for long lists such as counties). */
   horizontal?: boolean;
@@ -61,8 +65,9 @@ export function drillHref(base: string, ...params: Record<string, string>[]): st
   return `${path}?${search.toString()}`;
 }
 
-export function ChartCard({ id, title, description, drillBase, csvHref, views, horizontal, categoryLabel, viewsLabel, height }: ChartCardProps) {
+export function ChartCard({ id, title, description, drillBase, csvHref, sourceLine, extraTools, views, horizontal, categoryLabel, viewsLabel, height }: ChartCardProps) {
   const t = useTranslations("dashboard.chart");
+  const tp = useTranslations("publish.chart");
   const nf = new Intl.NumberFormat(useLocale());
   const [viewId, setViewId] = useState(views[0]?.id ?? "");
   const view = views.find((v) => v.id === viewId) ?? views[0]!;
@@ -72,6 +77,12 @@ export function ChartCard({ id, title, description, drillBase, csvHref, views, h
   const chartHeight = height ?? (horizontal ? Math.max(220, view.data.length * 26 + 60) : 340);
   const legend = view.series.map((s) => ({ label: s.label, color: s.color }));
   const filename = `${id}-${view.id}`;
+  const image = () => ({
+    title: views.length > 1 ? `${title} (${view.label})` : title,
+    legend,
+    axisLabel: categoryLabel,
+    source: sourceLine ?? tp("sourceDate", { date: new Date().toISOString().slice(0, 10) }),
+  });
   const total = (d: ChartDatum) => view.series.reduce((n, s) => n + (d.values[s.key] ?? 0), 0);
 
   const shape = (series: ChartSeries) =>
@@ -79,6 +90,7 @@ export function ChartCard({ id, title, description, drillBase, csvHref, views, h
       const datum = (props.payload as { __datum: ChartDatum }).__datum;
       const value = datum.values[series.key] ?? 0;
       if (!value) return <g />;
+      if (!drillBase) return <Rectangle {...props} fill={series.color} className={styles.bar} />;
       return (
         <a
           href={drillHref(drillBase, view.params ?? {}, datum.params, series.params)}
@@ -107,15 +119,18 @@ export function ChartCard({ id, title, description, drillBase, csvHref, views, h
               ))}
             </fieldset>
           )}
-          <button type="button" className="btn btn--small" onClick={() => chartRef.current && downloadSvg(chartRef.current, title, legend, filename)}>
+          <button type="button" className="btn btn--small" onClick={() => chartRef.current && downloadSvg(chartRef.current, image(), filename)}>
             {t("exportSvg")}
           </button>
-          <button type="button" className="btn btn--small" onClick={() => chartRef.current && downloadPng(chartRef.current, title, legend, filename)}>
+          <button type="button" className="btn btn--small" onClick={() => chartRef.current && downloadPng(chartRef.current, image(), filename)}>
             {t("exportPng")}
           </button>
-          <a className="btn btn--small" href={csvHref} download>
-            {t("exportCsv")}
-          </a>
+          {csvHref && (
+            <a className="btn btn--small" href={csvHref} download>
+              {t("exportCsv")}
+            </a>
+          )}
+          {extraTools}
         </div>
       </div>
       {description && <p className="muted">{description}</p>}
@@ -155,7 +170,7 @@ export function ChartCard({ id, title, description, drillBase, csvHref, views, h
           </BarChart>
         </div>
       )}
-      <p className="muted">{t("clickHint")}</p>
+      {drillBase && <p className="muted">{t("clickHint")}</p>}
       <details className={styles.tableView}>
         <summary>{t("table")}</summary>
         <div className="table-wrap">
@@ -182,11 +197,11 @@ export function ChartCard({ id, title, description, drillBase, csvHref, views, h
                   <th scope="row">{d.label}</th>
                   {view.series.map((s) => (
                     <td key={s.key} className="num">
-                      {d.values[s.key] ? <a href={drillHref(drillBase, view.params ?? {}, d.params, s.params)}>{nf.format(d.values[s.key]!)}</a> : 0}
+                      {d.values[s.key] ? drillBase ? <a href={drillHref(drillBase, view.params ?? {}, d.params, s.params)}>{nf.format(d.values[s.key]!)}</a> : nf.format(d.values[s.key]!) : 0}
                     </td>
                   ))}
                   {view.additive !== false && (
-                    <td className="num">{total(d) ? <a href={drillHref(drillBase, view.params ?? {}, d.params)}>{nf.format(total(d))}</a> : 0}</td>
+                    <td className="num">{total(d) ? drillBase ? <a href={drillHref(drillBase, view.params ?? {}, d.params)}>{nf.format(total(d))}</a> : nf.format(total(d)) : 0}</td>
                   )}
                 </tr>
               ))}

@@ -1,9 +1,32 @@
-// Export a recharts chart as SVG or PNG, with its title and a legend drawn into the image (the
-// chart's own legend is HTML, outside the SVG).
+// Export a recharts chart as SVG or PNG, with its title, its axes, a legend and the source line
+// drawn into the image (the chart's own legend is HTML, outside the SVG).
 
 export interface LegendItem {
   label: string;
   color: string;
+}
+
+export interface ChartImage {
+  title: string;
+  legend: LegendItem[];
+  /** The category axis' name (e.g. "År"). */
+  axisLabel?: string;
+  /** "Källa: Avtalsregistret, NKK, release 2026.1". */
+  source: string;
+}
+
+/**
+ * The chart's own drawing: the largest recharts surface in the container. Recharts also draws
+ * each legend icon as a small `svg.recharts-surface`, and the first one in the document is such
+ * an icon, so "the first surface" would export a 14-pixel legend swatch.
+ */
+export function mainSurface(container: HTMLElement): SVGSVGElement | null {
+  const surfaces = [...container.querySelectorAll<SVGSVGElement>("svg.recharts-surface")].filter((s) => !s.closest(".recharts-legend-wrapper"));
+  const area = (s: SVGSVGElement) => {
+    const r = s.getBoundingClientRect();
+    return r.width * r.height;
+  };
+  return surfaces.sort((a, b) => area(b) - area(a))[0] ?? null;
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", Arial, sans-serif';
@@ -13,16 +36,19 @@ function escapeText(node: SVGTextElement, text: string) {
   node.textContent = text;
 }
 
-/** A standalone SVG document of the chart in `container`, with `title` above and `legend` below. */
-export function chartSvg(container: HTMLElement, title: string, legend: LegendItem[]): { svg: string; width: number; height: number } | null {
-  const source = container.querySelector<SVGSVGElement>("svg.recharts-surface");
+/** A standalone SVG document of the chart in `container`: title above; axis name, legend and source line below. */
+export function chartSvg(container: HTMLElement, image: ChartImage): { svg: string; width: number; height: number } | null {
+  const { title, legend } = image;
+  const source = mainSurface(container);
   if (!source) return null;
   const width = Math.ceil(source.width.baseVal.value || source.getBoundingClientRect().width);
   const chartHeight = Math.ceil(source.height.baseVal.value || source.getBoundingClientRect().height);
   const titleHeight = 32;
   const perRow = Math.max(1, Math.floor((width - 20) / 190));
+  const axisHeight = image.axisLabel ? 20 : 0;
   const legendHeight = Math.ceil(legend.length / perRow) * 22 + 10;
-  const height = titleHeight + chartHeight + legendHeight;
+  const sourceHeight = 24;
+  const height = titleHeight + chartHeight + axisHeight + legendHeight + sourceHeight;
 
   const doc = document.createElementNS(NS, "svg");
   doc.setAttribute("xmlns", NS);
@@ -58,9 +84,21 @@ export function chartSvg(container: HTMLElement, title: string, legend: LegendIt
   chart.querySelectorAll("text").forEach((t) => t.setAttribute("font-family", FONT));
   doc.appendChild(chart);
 
+  const text = (x: number, y: number, content: string, attrs: Record<string, string> = {}) => {
+    const node = document.createElementNS(NS, "text");
+    node.setAttribute("x", String(x));
+    node.setAttribute("y", String(y));
+    node.setAttribute("font-size", "12");
+    node.setAttribute("fill", "#1b1f24");
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    escapeText(node, content);
+    doc.appendChild(node);
+  };
+  if (image.axisLabel) text(width / 2, titleHeight + chartHeight + 14, image.axisLabel, { "text-anchor": "middle", "data-role": "axis-label" });
+
   legend.forEach((item, i) => {
     const x = 10 + (i % perRow) * 190;
-    const y = titleHeight + chartHeight + 8 + Math.floor(i / perRow) * 22;
+    const y = titleHeight + chartHeight + axisHeight + 8 + Math.floor(i / perRow) * 22;
     const swatch = document.createElementNS(NS, "rect");
     swatch.setAttribute("x", String(x));
     swatch.setAttribute("y", String(y));
@@ -77,6 +115,8 @@ export function chartSvg(container: HTMLElement, title: string, legend: LegendIt
     doc.appendChild(label);
   });
 
+  text(10, height - 8, image.source, { "font-size": "11", fill: "#4f5966", "data-role": "source" });
+
   return { svg: new XMLSerializer().serializeToString(doc), width, height };
 }
 
@@ -91,13 +131,13 @@ function download(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function downloadSvg(container: HTMLElement, title: string, legend: LegendItem[], filename: string) {
-  const out = chartSvg(container, title, legend);
+export function downloadSvg(container: HTMLElement, image: ChartImage, filename: string) {
+  const out = chartSvg(container, image);
   if (out) download(new Blob([out.svg], { type: "image/svg+xml;charset=utf-8" }), `${filename}.svg`);
 }
 
-export async function downloadPng(container: HTMLElement, title: string, legend: LegendItem[], filename: string) {
-  const out = chartSvg(container, title, legend);
+export async function downloadPng(container: HTMLElement, chart: ChartImage, filename: string) {
+  const out = chartSvg(container, chart);
   if (!out) return;
   const scale = 2;
   const image = new Image();

@@ -7,7 +7,7 @@ import styles from "./dashboard.module.css";
 const NOTES = new Set(["twin2016", "total2016", "pauses2017to2021", "endings2017to2021", "total2021"]);
 
 /** The report's headline figures next to the registry's, each linked to the agreements behind it. */
-export async function ReportFiguresTable({ report }: { report: ReportFigures }) {
+export async function ReportFiguresTable({ report, drill = true }: { report: ReportFigures; /** Link each value to the staff drill-down. */ drill?: boolean }) {
   const t = await getTranslations("dashboard.report");
   const note = t as unknown as (key: string, values: Record<string, number>) => string;
   return (
@@ -42,9 +42,13 @@ export async function ReportFiguresTable({ report }: { report: ReportFigures }) 
                     )}
                   </th>
                   <td className="num">
-                    <Link href={`/dashboard/drilldown?${dashboardParams({}, f.drilldown)}`} data-testid="report-value">
-                      {f.value}
-                    </Link>
+                    {drill ? (
+                      <Link href={`/dashboard/drilldown?${dashboardParams({}, f.drilldown)}`} data-testid="report-value">
+                        {f.value}
+                      </Link>
+                    ) : (
+                      <span data-testid="report-value">{f.value}</span>
+                    )}
                   </td>
                   <td className="num">
                     {f.report}

@@ -12,3 +12,4 @@ export * from "./reviews";
 export * from "./timeline";
 export * from "./confirmations";
 export * from "./imports";
+export * from "./publication";

@@ -3,6 +3,7 @@ import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid
 import { agreements } from "./agreements";
 import { datePrecision, sourceKind } from "./enums";
 import { partialDateCheck } from "./partial-date";
+import { sourceVisibility } from "./publication";
 import { users } from "./users";
 
 /**
@@ -39,6 +40,8 @@ export const sources = pgTable(
     url: text("url"),
     retrievedOn: date("retrieved_on"),
     /** Report footnotes this source was taken from, for the seeded dataset. */
+    /** Public sources are published in full, confidential ones only as kind and year, internal ones not at all. */
+    visibility: sourceVisibility("visibility").notNull().default("internal"),
     footnotes: integer("footnotes").array().notNull().default(sql`'{}'::int[]`),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

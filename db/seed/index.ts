@@ -221,7 +221,8 @@ function sourceRow(s: SeedSource) {
 async function seedSources(tx: Tx, actorId: string): Promise<number> {
   const inserted = await tx
     .insert(sources)
-    .values(reportSources.map((s) => ({ ...sourceRow(s), createdBy: actorId })))
+    // The report's sources are published in the report: public here too.
+    .values(reportSources.map((s) => ({ ...sourceRow(s), visibility: "public" as const, createdBy: actorId })))
     .onConflictDoNothing()
     .returning();
   await recordCreations(tx, actorId, "source", inserted);

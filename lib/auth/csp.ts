@@ -4,7 +4,7 @@
  * need `'nonce-…' 'strict-dynamic'` and nothing else. Styles allow inline `style` attributes
  * (React and the charts set them; they cannot carry a nonce); everything else is same-origin.
  */
-export function contentSecurityPolicy(nonce: string, { dev = false }: { dev?: boolean } = {}): string {
+export function contentSecurityPolicy(nonce: string, { dev = false, frameAncestors = "'none'" }: { dev?: boolean; frameAncestors?: string } = {}): string {
   return [
     "default-src 'self'",
     // React's development build uses eval for its error overlays; production never does.
@@ -16,7 +16,7 @@ export function contentSecurityPolicy(nonce: string, { dev = false }: { dev?: bo
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
     "frame-src 'none'",
     "worker-src 'self' blob:",
     "manifest-src 'self'",

@@ -26,10 +26,12 @@ const CURATE = [
 ] as const;
 /** Collaboration: decided per case in can(). */
 const COLLABORATE = ["proposal.create", "proposal.read", "proposal.comment", "proposal.revise", "proposal.review", "confirmation.create"] as const;
+/** Publishing open-data releases: reviewers. */
+const PUBLISH = ["release.publish"] as const;
 /** Administration: admins. */
 const ADMINISTER = ["user.manage", "audit.read", "settings.manage"] as const;
 
-export const ACTIONS = [...READ, ...CURATE, ...COLLABORATE, ...ADMINISTER] as const;
+export const ACTIONS = [...READ, ...CURATE, ...COLLABORATE, ...PUBLISH, ...ADMINISTER] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface Actor {
@@ -78,6 +80,8 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
     case "proposal.review":
       // Never one's own proposal, whatever else one may do.
       return has("reviewer") && !!resource.authorId && !isAuthor;
+    case "release.publish":
+      return has("reviewer");
     default:
       return false;
   }

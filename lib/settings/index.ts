@@ -3,11 +3,14 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { assertCan, type ActionContext } from "../auth/context";
 import { appSettings, auditLog } from "@/db/schema";
+import { LICENSE_IDS } from "../public/license";
 
 /** Admin settings with their types and defaults. */
 export const SETTINGS = {
   /** Whether analysts' own edits go live at once (false) or go through review like officials' (true). */
   analystEditsRequireReview: z.boolean().default(false),
+  /** The open data's licence (lib/public/license.ts). */
+  dataLicense: z.enum(LICENSE_IDS).default("CC-BY-4.0"),
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]>;
@@ -31,11 +34,12 @@ export async function setSetting<K extends SettingKey>(db: Db, actorId: string, 
   });
 }
 
-const settingsInputSchema = z.object({ analystEditsRequireReview: z.boolean() });
+const settingsInputSchema = z.object({ analystEditsRequireReview: z.boolean(), dataLicense: SETTINGS.dataLicense.optional() });
 
 /** The admin's settings form: permission first, then each setting with its audit row. */
 export async function updateSettings({ ctx, input }: { ctx: ActionContext; input: unknown }): Promise<void> {
   assertCan(ctx.user, "settings.manage");
   const parsed = settingsInputSchema.parse(input);
   await setSetting(ctx.db, ctx.user.id, "analystEditsRequireReview", parsed.analystEditsRequireReview);
+  if (parsed.dataLicense) await setSetting(ctx.db, ctx.user.id, "dataLicense", parsed.dataLicense);
 }

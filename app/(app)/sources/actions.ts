@@ -6,6 +6,7 @@ import { toUpload } from "@/lib/attachments/form-data";
 import { guardedAction } from "@/lib/auth/action";
 import { createSource, type CreateSourceResult } from "@/lib/sources/create";
 import { searchSources, type SourcePick } from "@/lib/sources/search";
+import { setSourceVisibility } from "@/lib/sources/set-visibility";
 import { updateSource, type UpdateSourceResult } from "@/lib/sources/update";
 
 // Each action declares its permission (a refusal is a 403 before the body runs); the lib
@@ -41,4 +42,10 @@ export const attachFilesAction = guardedAction("attachment.upload", async (ctx, 
 export const searchSourcesAction = guardedAction("source.read", async (ctx, q: string): Promise<SourcePick[]> => {
   const { rows } = await searchSources(ctx.db, { q: String(q).slice(0, 200), limit: 10 });
   return rows.map((r) => ({ id: r.id, kind: r.kind, citation: r.citation, title: r.title, agreementCount: r.agreementCount }));
+});
+
+export const setSourceVisibilityAction = guardedAction("source.update", async (ctx, input: unknown) => {
+  const result = await setSourceVisibility({ ctx, input });
+  if (result.ok) revalidatePath("/sources", "layout");
+  return result;
 });

@@ -42,6 +42,7 @@ const MATRIX: Record<Action, readonly ActorKey[]> = {
   "proposal.comment": ["admin", "analyst", "reviewer", "analyst_reviewer"],
   "proposal.revise": [],
   "proposal.review": ["reviewer", "analyst_reviewer"],
+  "release.publish": ["reviewer", "analyst_reviewer"],
   "user.manage": ADMIN,
   "audit.read": ADMIN,
   "settings.manage": ADMIN,

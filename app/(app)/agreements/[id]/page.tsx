@@ -9,6 +9,8 @@ import { StatusBadge } from "@/components/agreements/status-badge";
 import { AgreementEvidence } from "@/components/events/agreement-evidence";
 import { SourceCitation } from "@/components/sources/source-citation";
 import styles from "@/components/agreements/agreement-page.module.css";
+import { PublicLink } from "@/components/public/staff-link";
+import { publicAgreementPath } from "@/lib/public/slug";
 import { getDb } from "@/db/app-db";
 import { getAgreement } from "@/lib/agreements/get";
 import { agreementRevisions } from "@/lib/agreements/history";
@@ -97,6 +99,7 @@ export default async function AgreementPage({ params, searchParams }: Params) {
           <Link className="btn" href={`/history/agreement/${agreement.id}`}>
             {t("history.link")}
           </Link>
+          <PublicLink href={publicAgreementPath({ id: agreement.id, kind: agreement.kind, swedishName: swedish.name, foreignName: foreign.name })} />
         </div>
       </div>
 

@@ -12,7 +12,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { SOURCE_KIND_FIELDS } from "@/lib/validation/sources";
 import { getSource } from "@/lib/sources/get";
-import { attachFilesAction } from "../actions";
+import { VisibilityForm } from "@/components/sources/visibility-form";
+import { attachFilesAction, setSourceVisibilityAction } from "../actions";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -74,7 +75,10 @@ export default async function SourcePage({ params }: Params) {
       </div>
       <p>
         <span className="badge badge--kind">{t(`sourceKind.${s.kind}`)}</span>{" "}
-        <span className="muted">{t("sources.detail.version", { version: s.version })}</span>
+        <span className="muted">{t("sources.detail.version", { version: s.version })}</span>{" "}
+        <span className="badge" data-testid="source-visibility">
+          {t(`publish.visibility.${s.visibility}`)}
+        </span>
       </p>
       <div className="grid-2">
         <section className="card" aria-labelledby="source-facts">
@@ -101,6 +105,12 @@ export default async function SourcePage({ params }: Params) {
           </h2>
           {d.attachments.length > 0 ? <AttachmentLinks sourceId={id} attachments={d.attachments} /> : <p className="muted">{t("sources.detail.noAttachments")}</p>}
           {can(actor, "attachment.upload") && <AttachForm sourceId={id} submit={attachFilesAction} />}
+          {can(actor, "source.update") && (
+            <>
+              <h3>{t("publish.visibility.label")}</h3>
+              <VisibilityForm sourceId={id} version={s.version} visibility={s.visibility} save={setSourceVisibilityAction} />
+            </>
+          )}
         </section>
       </div>
       <section aria-labelledby="source-uses">

@@ -1,0 +1,41 @@
+import { getTranslations } from "next-intl/server";
+import { ChartCard } from "@/components/dashboard/chart-card";
+import { changesViews, inForceViews, type Translate } from "@/components/dashboard/view-models";
+import type { PublicDashboardData } from "@/lib/public/dashboard";
+import type { DashboardQuery } from "@/lib/dashboard/query";
+import type { DataStamp } from "@/lib/public/release-status";
+import { EmbedCode } from "./embed-code";
+
+export const PUBLIC_CHARTS = ["in-force", "changes"] as const;
+export type PublicChartId = (typeof PUBLIC_CHARTS)[number];
+
+/** The report's diagrams 4 (agreements in force per year) and 5 (endings and pauses per year), from the register. */
+export async function PublicChart({ chart, data, q, stamp, embed = false }: { chart: PublicChartId; data: PublicDashboardData; q: DashboardQuery; stamp: DataStamp; embed?: boolean }) {
+  const t = await getTranslations();
+  const tr = t as unknown as Translate;
+  const sourceLine = stamp.release ? t("publish.chart.sourceRelease", { release: stamp.release }) : t("publish.chart.sourceDate", { date: stamp.date });
+  const tools = embed ? undefined : <EmbedCode path={`/inbaddning/${chart}`} />;
+  return chart === "in-force" ? (
+    <ChartCard
+      id="in-force"
+      title={t("dashboard.inForce.title")}
+      description={t("dashboard.inForce.description")}
+      views={inForceViews(data.inForce, q, tr)}
+      categoryLabel={t("dashboard.inForce.year")}
+      viewsLabel={t("dashboard.chart.splitBy")}
+      sourceLine={sourceLine}
+      extraTools={tools}
+    />
+  ) : (
+    <ChartCard
+      id="changes"
+      title={t("dashboard.changesChart.title")}
+      description={t("dashboard.changesChart.description")}
+      views={changesViews(data.changes, q, tr)}
+      categoryLabel={t("dashboard.changesChart.year")}
+      viewsLabel={t("dashboard.chart.splitBy")}
+      sourceLine={sourceLine}
+      extraTools={tools}
+    />
+  );
+}
