@@ -21,6 +21,9 @@ export interface DbHandle {
   db: Db;
   driver: Driver;
   close(): Promise<void>;
+  /** The server URL (postgres) or the embedded instance (pglite), for the job queue (lib/jobs). */
+  url?: string;
+  pglite?: PGlite;
 }
 
 export type DbTarget = { url: string } | { dataDir: string | null };
@@ -32,12 +35,12 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
   if ("url" in target) {
     const client = postgres(target.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db, driver: "postgres", url: target.url, close: () => client.end({ timeout: 5 }) };
   }
   if (target.dataDir) fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
   const client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, driver: "pglite", close: () => client.close() };
+  return { db, driver: "pglite", pglite: client, close: () => client.close() };
 }
 
 /** Applies every migration in drizzle/ that the database has not seen. */

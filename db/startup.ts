@@ -1,6 +1,9 @@
 import { env } from "../lib/env";
 import { resolveAuthSecret } from "../lib/auth/secret";
 import { countActiveAdmins, createFirstAdmin } from "../lib/users/first-admin";
+import { currentJobs, startJobs } from "../lib/jobs";
+import { registerAppJobs } from "../lib/jobs/handlers";
+import { onShutdown } from "../lib/server/lifecycle";
 import { appDatabase, lastSeedReport } from "./app-db";
 import { DEMO_PASSWORD } from "./seed";
 
@@ -26,7 +29,20 @@ export async function announceStartup(): Promise<void> {
     }
   }
   lines.push(...(await firstAdmin(handle.db)));
+  lines.push(await startBackgroundJobs(handle));
   console.log(lines.join("\n"));
+}
+
+/** The job queue's workers (e-mail delivery, schedules), stopped gracefully on SIGTERM. */
+async function startBackgroundJobs(handle: Awaited<ReturnType<typeof appDatabase>>): Promise<string> {
+  registerAppJobs();
+  if (!currentJobs()) await startJobs(handle);
+  onShutdown("jobs", async () => {
+    await currentJobs()?.stop();
+  });
+  return env().SMTP_URL
+    ? "[avtalsregistret] e-mail: delivered over SMTP_URL by the job queue"
+    : "[avtalsregistret] e-mail: no SMTP_URL, so messages stay in Administration → Outbox (/admin/outbox)";
 }
 
 /** ADMIN_EMAIL + ADMIN_PASSWORD create the first administrator; without any admin, say how to make one. */

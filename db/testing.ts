@@ -49,7 +49,7 @@ export async function openTestDatabase(driver: Driver): Promise<DbHandle> {
  * Declares the same tests once per available driver, each with its own fresh, migrated
  * database for the whole describe block.
  */
-export function describeEachDriver(name: string, body: (db: () => Db, driver: Driver) => void): void {
+export function describeEachDriver(name: string, body: (db: () => Db, driver: Driver, handle: () => DbHandle) => void): void {
   for (const driver of testDrivers()) {
     describe(`${name} [${driver}]`, () => {
       let handle: DbHandle | undefined;
@@ -59,10 +59,11 @@ export function describeEachDriver(name: string, body: (db: () => Db, driver: Dr
       afterAll(async () => {
         await handle?.close();
       });
-      body(() => {
+      const current = () => {
         if (!handle) throw new Error("database not open");
-        return handle.db;
-      }, driver);
+        return handle;
+      };
+      body(() => current().db, driver, current);
     });
   }
 }

@@ -12,9 +12,16 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.string().trim().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   ADMIN_NAME: z.string().trim().optional(),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example.se:587. Unset: e-mail stays in /admin/outbox. */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of every e-mail (SMTP_FROM is the older name). */
+  MAIL_FROM: z.string().min(3).default("Avtalsregistret <no-reply@avtalsregistret.local>"),
+  /** The app's public address, for links in e-mails. Default http://localhost:$PORT. */
+  APP_URL: z.string().url().optional(),
+  PORT: z.string().regex(/^\d+$/).default("3000"),
 });
 
-export type Env = z.infer<typeof envSchema> & { pgliteDir: string; demoMode: boolean };
+export type Env = z.infer<typeof envSchema> & { pgliteDir: string; demoMode: boolean; appUrl: string };
 
 let cached: Env | undefined;
 
@@ -26,6 +33,10 @@ export function env(): Env {
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     ADMIN_EMAIL: process.env.ADMIN_EMAIL || undefined,
     ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    MAIL_FROM: process.env.MAIL_FROM || process.env.SMTP_FROM || undefined,
+    APP_URL: process.env.APP_URL || undefined,
+    PORT: process.env.PORT || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
@@ -35,6 +46,7 @@ export function env(): Env {
   cached = {
     ...e,
     pgliteDir: path.resolve(e.DATA_DIR, "pglite"),
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     // Demo accounts are created only for the embedded database, unless asked for explicitly.
     demoMode: e.SEED_DEMO_USERS ? e.SEED_DEMO_USERS === "1" : !e.DATABASE_URL,
   };

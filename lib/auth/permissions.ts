@@ -27,7 +27,7 @@ const CURATE = [
 /** Collaboration: decided per case in can(). */
 const COLLABORATE = ["proposal.create", "proposal.read", "proposal.comment", "proposal.revise", "proposal.review"] as const;
 /** Administration: admins. */
-const ADMINISTER = ["user.manage", "audit.read", "settings.manage"] as const;
+const ADMINISTER = ["user.manage", "audit.read", "settings.manage", "outbox.read"] as const;
 
 export const ACTIONS = [...READ, ...CURATE, ...COLLABORATE, ...ADMINISTER] as const;
 export type Action = (typeof ACTIONS)[number];
