@@ -10,4 +10,5 @@ export * from "./attachments";
 export * from "./claims";
 export * from "./reviews";
 export * from "./timeline";
+export * from "./confirmations";
 export * from "./outbox";
