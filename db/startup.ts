@@ -1,5 +1,6 @@
 import { env } from "../lib/env";
 import { resolveAuthSecret } from "../lib/auth/secret";
+import { resumeImportJobs } from "../lib/import/jobs";
 import { countActiveAdmins, createFirstAdmin } from "../lib/users/first-admin";
 import { currentJobs, startJobs } from "../lib/jobs";
 import { registerAppJobs } from "../lib/jobs/handlers";
@@ -29,6 +30,8 @@ export async function announceStartup(): Promise<void> {
     }
   }
   lines.push(...(await firstAdmin(handle.db)));
+  const resumed = await resumeImportJobs(handle.db);
+  if (resumed > 0) lines.push(`[avtalsregistret] ${resumed} interrupted import(s) queued again (they had written nothing)`);
   lines.push(await startBackgroundJobs(handle));
   console.log(lines.join("\n"));
 }

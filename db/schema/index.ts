@@ -11,4 +11,5 @@ export * from "./claims";
 export * from "./reviews";
 export * from "./timeline";
 export * from "./confirmations";
+export * from "./imports";
 export * from "./outbox";
