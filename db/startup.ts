@@ -1,3 +1,5 @@
+import { attachmentStorage } from "../lib/attachments/storage";
+import { scheduleOrphanSweep } from "../lib/attachments/sweep";
 import { env } from "../lib/env";
 import { resolveAuthSecret } from "../lib/auth/secret";
 import { resumeImportJobs } from "../lib/import/jobs";
@@ -6,6 +8,7 @@ import { currentJobs, startJobs } from "../lib/jobs";
 import { registerAppJobs } from "../lib/jobs/handlers";
 import { onShutdown } from "../lib/server/lifecycle";
 import { appDatabase, lastSeedReport } from "./app-db";
+import { serveControlSocket } from "./control-socket";
 import { DEMO_PASSWORD } from "./seed";
 
 /** Opens, migrates and seeds the app's database at server start and prints what a newcomer needs. */
@@ -34,6 +37,13 @@ export async function announceStartup(): Promise<void> {
   if (resumed > 0) lines.push(`[avtalsregistret] ${resumed} interrupted import(s) queued again (they had written nothing)`);
   lines.push(await startBackgroundJobs(handle));
   console.log(lines.join("\n"));
+  scheduleOrphanSweep(handle.db, attachmentStorage());
+  // npm run backup asks the process that holds the embedded folder (db/control-socket.ts).
+  if (handle.driver === "pglite") {
+    await serveControlSocket(e.pgliteDir, handle.db).catch((error: unknown) =>
+      console.warn(`[avtalsregistret] warning: no control socket for npm run backup: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
 }
 
 /** The job queue's workers (e-mail delivery, schedules), stopped gracefully on SIGTERM. */

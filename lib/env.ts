@@ -19,9 +19,29 @@ const envSchema = z.object({
   /** The app's public address, for links in e-mails. Default http://localhost:$PORT. */
   APP_URL: z.string().url().optional(),
   PORT: z.string().regex(/^\d+$/).default("3000"),
+  /** Attachments in an S3-compatible bucket when S3_BUCKET is set (lib/attachments/storage-s3.ts). */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { pgliteDir: string; demoMode: boolean; appUrl: string };
+export type Env = z.infer<typeof envSchema> & { pgliteDir: string; demoMode: boolean; s3: S3Settings | null; appUrl: string };
+
+/** The S3-compatible bucket for attachments (null: the local folder). */
+export interface S3Settings {
+  /** Omit for AWS itself; the URL of a self-hosted or other S3-compatible store otherwise. */
+  endpoint?: string;
+  bucket: string;
+  region: string;
+  /** Omit both to use the SDK's own chain (instance role, AWS_* variables). */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** The bucket in the path (http://host/bucket/key) rather than the host name. */
+  forcePathStyle: boolean;
+}
 
 let cached: Env | undefined;
 
@@ -37,18 +57,33 @@ export function env(): Env {
     MAIL_FROM: process.env.MAIL_FROM || process.env.SMTP_FROM || undefined,
     APP_URL: process.env.APP_URL || undefined,
     PORT: process.env.PORT || undefined,
+    ...Object.fromEntries(["S3_ENDPOINT", "S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"].map((k) => [k, process.env[k] || undefined])),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
   const e = parsed.data;
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    throw new Error("Invalid environment:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither, for the SDK's own credentials).");
+  }
   cached = {
     ...e,
     pgliteDir: path.resolve(e.DATA_DIR, "pglite"),
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     // Demo accounts are created only for the embedded database, unless asked for explicitly.
     demoMode: e.SEED_DEMO_USERS ? e.SEED_DEMO_USERS === "1" : !e.DATABASE_URL,
+    s3: e.S3_BUCKET
+      ? {
+          endpoint: e.S3_ENDPOINT,
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          // Self-hosted stores (an S3_ENDPOINT) usually want the bucket in the path.
+          forcePathStyle: e.S3_FORCE_PATH_STYLE ? ["1", "true"].includes(e.S3_FORCE_PATH_STYLE) : Boolean(e.S3_ENDPOINT),
+        }
+      : null,
   };
   return cached;
 }
