@@ -21,8 +21,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM at run time and argon2 is a native addon: neither may be bundled.
-  // The AWS SDK (attachments in S3) is large and needs no bundling either.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@aws-sdk/client-s3"],
+  // pg-boss (the job queue) loads its driver at run time; the AWS SDK (attachments in S3) is large: neither is bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@aws-sdk/client-s3", "pg-boss"],
   poweredByHeader: false,
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.

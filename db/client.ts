@@ -22,6 +22,9 @@ export interface DbHandle {
   db: Db;
   driver: Driver;
   close(): Promise<void>;
+  /** The server URL (postgres) or the embedded instance (pglite), for the job queue (lib/jobs). */
+  url?: string;
+  pglite?: PGlite;
 }
 
 /** A PostgreSQL URL, or a PGlite folder (null: in memory) with what opens it (named in the folder's lock). */
@@ -34,7 +37,7 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
   if ("url" in target) {
     const client = postgres(target.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
-    return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+    return { db, driver: "postgres", url: target.url, close: () => client.end({ timeout: 5 }) };
   }
   if (!target.dataDir) {
     const client = await PGlite.create();
@@ -54,6 +57,7 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
   return {
     db,
     driver: "pglite",
+    pglite: client,
     close: async () => {
       try {
         await client.close();

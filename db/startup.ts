@@ -4,6 +4,9 @@ import { env } from "../lib/env";
 import { resolveAuthSecret } from "../lib/auth/secret";
 import { resumeImportJobs } from "../lib/import/jobs";
 import { countActiveAdmins, createFirstAdmin } from "../lib/users/first-admin";
+import { currentJobs, startJobs } from "../lib/jobs";
+import { registerAppJobs } from "../lib/jobs/handlers";
+import { onShutdown } from "../lib/server/lifecycle";
 import { appDatabase, lastSeedReport } from "./app-db";
 import { serveControlSocket } from "./control-socket";
 import { DEMO_PASSWORD } from "./seed";
@@ -32,6 +35,7 @@ export async function announceStartup(): Promise<void> {
   lines.push(...(await firstAdmin(handle.db)));
   const resumed = await resumeImportJobs(handle.db);
   if (resumed > 0) lines.push(`[avtalsregistret] ${resumed} interrupted import(s) queued again (they had written nothing)`);
+  lines.push(await startBackgroundJobs(handle));
   console.log(lines.join("\n"));
   scheduleOrphanSweep(handle.db, attachmentStorage());
   // npm run backup asks the process that holds the embedded folder (db/control-socket.ts).
@@ -40,6 +44,18 @@ export async function announceStartup(): Promise<void> {
       console.warn(`[avtalsregistret] warning: no control socket for npm run backup: ${error instanceof Error ? error.message : String(error)}`),
     );
   }
+}
+
+/** The job queue's workers (e-mail delivery, schedules), stopped gracefully on SIGTERM. */
+async function startBackgroundJobs(handle: Awaited<ReturnType<typeof appDatabase>>): Promise<string> {
+  registerAppJobs();
+  if (!currentJobs()) await startJobs(handle);
+  onShutdown("jobs", async () => {
+    await currentJobs()?.stop();
+  });
+  return env().SMTP_URL
+    ? "[avtalsregistret] e-mail: delivered over SMTP_URL by the job queue"
+    : "[avtalsregistret] e-mail: no SMTP_URL, so messages stay in Administration → Outbox (/admin/outbox)";
 }
 
 /** ADMIN_EMAIL + ADMIN_PASSWORD create the first administrator; without any admin, say how to make one. */

@@ -50,7 +50,11 @@ export async function openTestDatabase(driver: Driver, { migrate = true }: { mig
  * Declares the same tests once per available driver, each with its own fresh, migrated
  * database for the whole describe block.
  */
-export function describeEachDriver(name: string, body: (db: () => Db, driver: Driver) => void, drivers: Driver[] = testDrivers()): void {
+export function describeEachDriver(
+  name: string,
+  body: (db: () => Db, driver: Driver, handle: () => DbHandle) => void,
+  drivers: Driver[] = testDrivers(),
+): void {
   for (const driver of drivers) {
     describe(`${name} [${driver}]`, () => {
       let handle: DbHandle | undefined;
@@ -60,10 +64,11 @@ export function describeEachDriver(name: string, body: (db: () => Db, driver: Dr
       afterAll(async () => {
         await handle?.close();
       });
-      body(() => {
+      const current = () => {
         if (!handle) throw new Error("database not open");
-        return handle.db;
-      }, driver);
+        return handle;
+      };
+      body(() => current().db, driver, current);
     });
   }
 }

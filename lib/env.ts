@@ -12,6 +12,13 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.string().trim().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   ADMIN_NAME: z.string().trim().optional(),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example.se:587. Unset: e-mail stays in /admin/outbox. */
+  SMTP_URL: z.string().url().optional(),
+  /** The sender of every e-mail (SMTP_FROM is the older name). */
+  MAIL_FROM: z.string().min(3).default("Avtalsregistret <no-reply@avtalsregistret.local>"),
+  /** The app's public address, for links in e-mails. Default http://localhost:$PORT. */
+  APP_URL: z.string().url().optional(),
+  PORT: z.string().regex(/^\d+$/).default("3000"),
   /** Attachments in an S3-compatible bucket when S3_BUCKET is set (lib/attachments/storage-s3.ts). */
   S3_ENDPOINT: z.string().url().optional(),
   S3_BUCKET: z.string().min(3).optional(),
@@ -21,7 +28,7 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { pgliteDir: string; demoMode: boolean; s3: S3Settings | null };
+export type Env = z.infer<typeof envSchema> & { pgliteDir: string; demoMode: boolean; s3: S3Settings | null; appUrl: string };
 
 /** The S3-compatible bucket for attachments (null: the local folder). */
 export interface S3Settings {
@@ -46,6 +53,10 @@ export function env(): Env {
     AUTH_SECRET: process.env.AUTH_SECRET || undefined,
     ADMIN_EMAIL: process.env.ADMIN_EMAIL || undefined,
     ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    MAIL_FROM: process.env.MAIL_FROM || process.env.SMTP_FROM || undefined,
+    APP_URL: process.env.APP_URL || undefined,
+    PORT: process.env.PORT || undefined,
     ...Object.fromEntries(["S3_ENDPOINT", "S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"].map((k) => [k, process.env[k] || undefined])),
   });
   if (!parsed.success) {
@@ -59,6 +70,7 @@ export function env(): Env {
   cached = {
     ...e,
     pgliteDir: path.resolve(e.DATA_DIR, "pglite"),
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     // Demo accounts are created only for the embedded database, unless asked for explicitly.
     demoMode: e.SEED_DEMO_USERS ? e.SEED_DEMO_USERS === "1" : !e.DATABASE_URL,
     s3: e.S3_BUCKET

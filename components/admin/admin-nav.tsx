@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/users", key: "admin.usersTitle" },
   { href: "/admin/audit", key: "audit.title" },
   { href: "/admin/settings", key: "settings.title" },
+  { href: "/admin/outbox", key: "outbox.title" },
 ] as const;
 
 export function AdminNav({ label }: { label: string }) {

@@ -13,3 +13,4 @@ export * from "./timeline";
 export * from "./confirmations";
 export * from "./imports";
 export * from "./publication";
+export * from "./outbox";

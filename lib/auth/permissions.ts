@@ -29,7 +29,7 @@ const COLLABORATE = ["proposal.create", "proposal.read", "proposal.comment", "pr
 /** Publishing open-data releases: reviewers. */
 const PUBLISH = ["release.publish"] as const;
 /** Administration: admins. */
-const ADMINISTER = ["user.manage", "audit.read", "settings.manage"] as const;
+const ADMINISTER = ["user.manage", "audit.read", "settings.manage", "outbox.read"] as const;
 
 export const ACTIONS = [...READ, ...CURATE, ...COLLABORATE, ...PUBLISH, ...ADMINISTER] as const;
 export type Action = (typeof ACTIONS)[number];

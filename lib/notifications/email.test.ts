@@ -1,33 +1,32 @@
 import { eq } from "drizzle-orm";
-import nodemailer from "nodemailer";
 import { beforeAll, expect, it } from "vitest";
-import { notifications, users } from "@/db/schema";
+import { notifications, outboxMessages, users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { describeEachDriver } from "@/db/testing";
-import { sendPendingEmails } from "./email";
+import { notify } from "./index";
 
 describeEachDriver("e-mail copies of notifications", (db) => {
   beforeAll(async () => {
     await seedDatabase(db(), { demoUsers: true });
   });
 
-  it("sends each pending notification once through the transport and marks it sent", async () => {
+  it("writes the e-mail copy to the outbox in the notification's transaction, and nothing when it rolls back", async () => {
     const [reviewer] = await db().select().from(users).where(eq(users.email, "granskare@demo.avtalsregistret.se"));
-    await db().insert(notifications).values({ userId: reviewer!.id, kind: "proposal.submitted", message: { title: "Mora", actorName: "Anna" } });
-    const transport = nodemailer.createTransport({ jsonTransport: true });
-    const sentMessages: string[] = [];
-    const original = transport.sendMail.bind(transport);
-    const recording = Object.assign(transport, {
-      sendMail: async (mail: Parameters<typeof original>[0]) => {
-        const info = await original(mail);
-        sentMessages.push(String((info as unknown as { message: string }).message));
-        return info;
-      },
-    });
-    const opts = { transport: recording, from: "test@example.se", baseUrl: "http://localhost:3000" };
-    expect(await sendPendingEmails(db(), opts)).toBe(1);
-    expect(sentMessages[0]).toContain("granskare@demo.avtalsregistret.se");
-    expect(sentMessages[0]).toContain("Nytt förslag att granska");
-    expect(await sendPendingEmails(db(), opts)).toBe(0);
+    const proposalId = null as unknown as string;
+    await expect(
+      db().transaction(async (tx) => {
+        await notify(tx, [reviewer!.id], "proposal.approved", proposalId, { title: "Mora", actorName: "Anna" });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await db().select().from(outboxMessages)).toHaveLength(0);
+
+    await db().transaction((tx) => notify(tx, [reviewer!.id], "proposal.approved", proposalId, { title: "Mora", actorName: "Anna" }));
+    const mails = await db().select().from(outboxMessages);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ toAddress: "granskare@demo.avtalsregistret.se", kind: "notification", state: "queued", userId: reviewer!.id });
+    expect(mails[0]!.subject).toBe("Avtalsregistret: Ditt förslag har godkänts");
+    expect(mails[0]!.bodyText).toContain("Anna: Mora");
+    expect(await db().select().from(notifications).where(eq(notifications.userId, reviewer!.id))).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { and, arrayContains, count, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { notifications, users } from "@/db/schema";
+import { queueNotificationEmails } from "./email";
 
 export type NotificationKind =
   | "proposal.submitted"
@@ -27,6 +28,7 @@ export async function notify(
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return;
   await tx.insert(notifications).values(unique.map((userId) => ({ userId, kind, proposalId, message })));
+  await queueNotificationEmails(tx, unique, kind, proposalId, message);
 }
 
 /** Every active reviewer except the given user (a reviewer is not told of their own proposal). */

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/actions/result";
 import type { UploadInput } from "@/lib/attachments/store";
 import { requireUser } from "@/lib/auth/guard";
-import { flushEmails } from "@/lib/notifications/email";
 import {
   approveProposal,
   commentOnProposal,
@@ -17,11 +16,6 @@ import {
 } from "@/lib/review/proposals";
 
 // Thin: every function checks the user's rights itself (lib/review), whatever the client sends.
-
-async function afterChange(ctx: { db: Parameters<typeof flushEmails>[0] }, proposalId?: string, agreementId?: string) {
-  await flushEmails(ctx.db);
-  refresh(proposalId, agreementId);
-}
 
 function refresh(proposalId?: string, agreementId?: string) {
   revalidatePath("/review");
@@ -48,7 +42,7 @@ export async function createProposalAction(form: FormData) {
     const ctx = await requireUser();
     const { input, files } = await readProposalForm(form);
     const p = await createProposal({ ctx, input, files });
-    await afterChange(ctx, p.id, p.agreementId ?? undefined);
+    refresh(p.id, p.agreementId ?? undefined);
     return { id: p.id };
   });
 }
@@ -58,7 +52,7 @@ export async function reviseProposalAction(proposalId: string, form: FormData, c
     const ctx = await requireUser();
     const { input: proposal, files } = await readProposalForm(form);
     await reviseProposal({ ctx, input: { proposalId, proposal, comment }, files });
-    await afterChange(ctx, proposalId);
+    refresh(proposalId);
   });
 }
 
@@ -66,7 +60,7 @@ export async function commentAction(input: { proposalId: string; body: string })
   return runAction(async () => {
     const ctx = await requireUser();
     await commentOnProposal({ ctx, input });
-    await afterChange(ctx, input.proposalId);
+    refresh(input.proposalId);
   });
 }
 
@@ -78,7 +72,7 @@ export async function decideAction(kind: DecisionKind, input: { proposalId: stri
     if (kind === "approve") await approveProposal({ ctx, input });
     else if (kind === "reject") await rejectProposal({ ctx, input });
     else await requestChanges({ ctx, input });
-    await afterChange(ctx, input.proposalId);
+    refresh(input.proposalId);
   });
 }
 

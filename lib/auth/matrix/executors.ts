@@ -5,6 +5,7 @@ import { agreementStates } from "../../confirmations/current-state";
 import { applyAgreementChanges } from "../../review/apply";
 import { commentOnProposal, createProposal, rejectProposal, reviseProposal } from "../../review/proposals";
 import { revertRevision } from "../../review/revert";
+import { listOutbox } from "../../mail/list";
 import { updateSettings } from "../../settings";
 import { listAuditLog } from "../audit-list";
 import { assertCan, type ActionContext } from "../context";
@@ -125,6 +126,7 @@ export const EXECUTORS: Partial<Record<Action, Executor<any>[]>> = {
       run: (ctx, _fx, revisionId: number) => revertRevision({ ctx, input: { revisionId, reason: "Fel uppgift" } }),
     },
   ],
+  "outbox.read": [{ name: "listOutbox", run: (ctx) => listOutbox({ ctx, input: { limit: 10 } }) }],
   "settings.manage": [{ name: "updateSettings", run: (ctx) => updateSettings({ ctx, input: { analystEditsRequireReview: false } }) }],
 };
 

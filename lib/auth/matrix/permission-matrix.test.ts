@@ -46,6 +46,7 @@ const MATRIX: Record<Action, readonly ActorKey[]> = {
   "user.manage": ADMIN,
   "audit.read": ADMIN,
   "settings.manage": ADMIN,
+  "outbox.read": ADMIN,
 };
 
 interface Variant {

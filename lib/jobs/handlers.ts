@@ -1,0 +1,11 @@
+import { env } from "@/lib/env";
+import { registerMailJobs, transportFromEnv } from "@/lib/mail/jobs";
+
+/**
+ * Registers every job the app runs, once, before the queue starts. Add a domain's jobs here
+ * (e.g. background imports) so every instance knows them.
+ */
+export function registerAppJobs(): void {
+  const transport = transportFromEnv();
+  if (transport) registerMailJobs({ transport, from: env().MAIL_FROM });
+}
