@@ -1,12 +1,10 @@
-import { agreements } from "@/db/schema";
-import { toColumns } from "../agreements/fields";
-import { allowed, FORBIDDEN, type Refusal, type WriteContext } from "../agreements/write";
+import { formValues } from "../agreements/fields";
+import { AgreementRuleRefusal, allowed, createAgreements, FORBIDDEN, type Refusal, type WriteContext } from "../agreements/write";
 import { insertForeignOrganization } from "../organizations/create";
-import { recordRevision } from "../revisions/record";
 import { foreignOrganizationSchema } from "../validation/organizations";
 import { agreementSchema } from "../validation/agreements";
-import { MAX_IMPORT_ROWS } from "./columns";
-import { planImport, type ImportPlan, type SkipReason } from "./plan";
+import { MAX_IMPORT_ROWS, type ImportColumn } from "./columns";
+import { planImport, type ImportPlan, type RowPlan, type SkipReason } from "./plan";
 
 export interface ImportResult {
   ok: true;
@@ -64,27 +62,26 @@ export async function runImport({
       }
 
       const toCreate = plan.rows.filter((r) => r.action === "create");
-      const created: ImportResult["created"] = [];
-      for (const [i, r] of toCreate.entries()) {
+      // The one agreement write (lib/agreements/write.ts): every rule checked for every row, set-based.
+      const toWrite = toCreate.map((r) => {
         const { foreign, ...rest } = r.input!;
         const values = agreementSchema.omit({ swedishOrgId: true, foreign: true }).parse(rest);
         const foreignOrgId = foreign.mode === "existing" ? foreign.id : foreignIds.get(foreign.key)!;
-        const [row] = await tx
-          .insert(agreements)
-          .values({ ...toColumns({ ...values, swedishOrgId: rest.swedishOrgId }, foreignOrgId), createdBy: ctx.user.id, updatedBy: ctx.user.id })
-          .returning();
-        await recordRevision(tx, {
-          entityType: "agreement",
-          entityId: row!.id,
-          action: "agreement.create",
-          actorId: ctx.user.id,
-          before: null,
-          after: row!,
-          reason: `${reason}, row ${r.row}`,
-        });
-        created.push({ row: r.row, id: row!.id, swedishName: r.swedishName ?? "", foreignName: r.foreignName ?? "" });
-        if (onProgress && (i % 25 === 24 || i === toCreate.length - 1)) await onProgress(i + 1, toCreate.length);
+        return { values: formValues({ ...values, swedishOrgId: rest.swedishOrgId }, foreignOrgId), reason: `${reason}, row ${r.row}` };
+      });
+      let written: Awaited<ReturnType<typeof createAgreements>>;
+      try {
+        written = await createAgreements(tx, { actorId: ctx.user.id, rows: toWrite, onProgress });
+      } catch (error) {
+        if (error instanceof AgreementRuleRefusal) throw new InvalidImport(refusedPlan(plan, toCreate, error));
+        throw error;
       }
+      const created: ImportResult["created"] = written.map((row, i) => ({
+        row: toCreate[i]!.row,
+        id: row.id,
+        swedishName: toCreate[i]!.swedishName ?? "",
+        foreignName: toCreate[i]!.foreignName ?? "",
+      }));
       return {
         ok: true as const,
         created,
@@ -96,4 +93,29 @@ export async function runImport({
     if (error instanceof InvalidImport) return { ok: false, error: "invalid", message: "registry.import.hasErrors", plan: error.plan };
     throw error;
   }
+}
+
+const COLUMN_OF: Record<string, ImportColumn> = {
+  swedishOrgId: "swedish_party",
+  foreignOrgId: "foreign_party",
+  kind: "kind",
+  designation: "designation",
+  established: "established",
+  funding: "funding",
+  areas: "areas",
+  notes: "notes",
+};
+
+/** The plan with the rows the agreement write refused marked as errors (its reasons as issues). */
+function refusedPlan(plan: ImportPlan, toCreate: RowPlan[], refusal: AgreementRuleRefusal): ImportPlan {
+  const byRow = new Map(refusal.rows.map((r) => [toCreate[r.index]!.row, r.fieldErrors]));
+  const rows = plan.rows.map((r): RowPlan => {
+    const errors = byRow.get(r.row);
+    if (!errors || r.action !== "create") return r;
+    const issues = Object.entries(errors).flatMap(([field, messages]) => messages.map((m) => ({ column: COLUMN_OF[field] ?? null, code: m.split(".").at(-1)! })));
+    return { ...r, action: "error", issues };
+  });
+  const counts = { create: 0, skip: 0, error: 0 };
+  for (const r of rows) counts[r.action]++;
+  return { ...plan, rows, counts };
 }

@@ -15,7 +15,8 @@ import {
 import { agreementFieldValues, pickFields } from "./agreement-fields";
 import { attachmentStorage, type AttachmentStorage } from "../attachments/storage";
 import { checkUploads, transactionWithUploads, type UploadInput, type UploadSession } from "../attachments/store";
-import { applyProposal, assertProposedTransition } from "./apply";
+import { applyProposal } from "./apply";
+import { resolveCitedAttachments, validateProposal } from "./validate";
 import { ReviewError } from "./errors";
 
 /** What a proposal stores: the validated input, and a snapshot of what it was based on. */
@@ -119,8 +120,9 @@ export async function createProposal({ ctx, input, files = [], storage }: { ctx:
     if (!can(actor(ctx), "proposal.create", { organizationId: base.organizationId })) {
       throw new ForbiddenError("proposal.create", "You may propose changes only to your own organisation's agreements.");
     }
-    if (parsed.kind === "event.create") await assertProposedTransition(tx, parsed.agreementId, parsed.event);
-    const stored = await storeProposalFiles(tx, session, parsed, uploads, ctx.user.id);
+    await validateProposal(tx, parsed);
+    const cited = await resolveCitedAttachments(tx, parsed, { actor: actor(ctx) });
+    const stored = await storeProposalFiles(tx, session, cited, uploads, ctx.user.id);
     const payload: ProposalPayload = { ...stored, ...base.extra };
     const [proposal] = await tx
       .insert(proposals)
@@ -252,8 +254,9 @@ export async function reviseProposal({
     if (parsed.kind !== p.kind) throw new ReviewError("not_open", "A revision keeps the kind of change.");
     const base = await resolveBase(tx, parsed);
     if (base.agreementId !== p.agreementId) throw new ReviewError("not_open", "A revision keeps the record it is about.");
-    if (parsed.kind === "event.create") await assertProposedTransition(tx, parsed.agreementId, parsed.event);
-    const stored = await storeProposalFiles(tx, session, parsed, uploads, ctx.user.id);
+    await validateProposal(tx, parsed);
+    const cited = await resolveCitedAttachments(tx, parsed, { actor: actor(ctx), proposalId: p.id });
+    const stored = await storeProposalFiles(tx, session, cited, uploads, ctx.user.id);
     const payload: ProposalPayload = { ...stored, ...base.extra };
     await tx
       .update(proposals)
@@ -272,12 +275,14 @@ export async function rebaseProposal({ ctx, input }: { ctx: ActionContext; input
     const isAuthor = p.authorId === ctx.user.id;
     if (!isAuthor && !can(actor(ctx), "proposal.review", { authorId: p.authorId })) throw new ForbiddenError("proposal.review");
     await requireOpen(tx, p);
-    const old = stripBase(p.payload as ProposalPayload);
+    // The stored payload is checked again as if it were proposed now.
+    const old = createProposalSchema.parse(stripBase(p.payload as ProposalPayload));
     const refreshed: CreateProposalInput =
       old.kind === "agreement.update" ? { ...old, baseVersion: (await loadAgreement(tx, old.agreementId)).version } : old;
     const base = await resolveBase(tx, refreshed);
-    if (refreshed.kind === "event.create") await assertProposedTransition(tx, refreshed.agreementId, refreshed.event);
-    const payload: ProposalPayload = { ...refreshed, ...base.extra };
+    await validateProposal(tx, refreshed);
+    const cited = await resolveCitedAttachments(tx, refreshed, { actor: actor(ctx), proposalId: p.id });
+    const payload: ProposalPayload = { ...cited, ...base.extra };
     await tx
       .update(proposals)
       .set({ payload, baseVersion: base.baseVersion, version: p.version + 1, updatedAt: new Date() })
