@@ -58,7 +58,7 @@ test("creates users with roles, refusing bad input field by field and keeping wh
   await expect(page.locator("dl.facts")).toContainText("Analytiker, Granskare");
 });
 
-test("changes roles and deactivates: the user loses access at once, keeps history, and can be reactivated", async ({ page, browser }) => {
+test("changes roles and deactivates: either ends the user's sessions at once, keeps history, and can be reactivated", async ({ page, browser }) => {
   const stamp = Date.now();
   const email = `ida-${stamp}@example.se`;
   const password = "ida-har-ett-langt-losenord";
@@ -83,7 +83,13 @@ test("changes roles and deactivates: the user loses access at once, keeps histor
   await rolesForm.getByRole("button", { name: "Spara roller" }).click();
   await expect(rolesForm.getByRole("status")).toHaveText("Rollerna har sparats.");
   await expect(page.locator("dl.facts")).toContainText("Analytiker, Granskare");
+  // A role change ends her sessions: she signs in again and has the new roles.
   await ida.reload();
+  await expect(ida).toHaveURL(/\/login/);
+  await ida.getByLabel("E-postadress", { exact: true }).fill(email);
+  await ida.getByLabel("Lösenord", { exact: true }).fill(password);
+  await ida.getByRole("button", { name: "Logga in" }).click();
+  await ida.waitForURL("**/agreements");
   await expect(ida.getByRole("banner")).toContainText("Analytiker, Granskare");
 
   // Deactivated with a reason: her next request sends her to sign-in, and signing in fails.

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { role } from "./enums";
 import { organizations } from "./organizations";
 
@@ -16,6 +16,11 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     /** Demo accounts exist only in the embedded demo mode; the UI says so. */
     isDemo: boolean("is_demo").notNull().default(false),
+    /**
+     * Carried in every session token; raising it (lib/auth/sessions.ts endUserSessions) ends all of
+     * the account's sessions at their next request: sign-out, password change, deactivation, roles.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

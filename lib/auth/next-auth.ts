@@ -4,10 +4,26 @@ import { headers } from "next/headers";
 import { getDb } from "@/db/app-db";
 import { recordAudit } from "./audit";
 import { clientIp } from "./client-ip";
+import { safeRedirectPath } from "./redirect";
 import { resolveAuthSecret } from "./secret";
+import { endUserSessions, renewSession, SESSION_IDLE_SECONDS, startSession } from "./sessions";
 import { attemptSignIn } from "./sign-in";
 
-const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    /** The account's session version the token was issued for (lib/auth/sessions.ts). */
+    sessionVersion?: number;
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sv?: number;
+    authTime?: number;
+  }
+}
 
 /** Too many failed attempts for this email or address: refused whatever the password. */
 export class SignInLocked extends CredentialsSignin {
@@ -17,7 +33,7 @@ export class SignInLocked extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: resolveAuthSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
@@ -28,19 +44,29 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           password: credentials?.password,
           ip: clientIp(request?.headers),
         });
-        if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name };
+        if (outcome.ok) {
+          const { id, email, name, sessionVersion } = outcome.user;
+          return { id, email, name, sessionVersion };
+        }
         if (outcome.reason === "locked") throw new SignInLocked();
         return null;
       },
     }),
   ],
   callbacks: {
+    // Runs on every session read (the proxy's gate included): the absolute lifetime ends a
+    // session here; the session version is checked against the database by getCurrentUser().
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+      if (user?.id) return startSession(token, { id: user.id, sessionVersion: user.sessionVersion ?? 0 }, Date.now());
+      return renewSession(token, Date.now());
+    },
+    // Every redirect next-auth makes (after sign-in or sign-out) stays on this site.
+    redirect({ url, baseUrl }) {
+      return baseUrl + safeRedirectPath(url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url);
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionVersion = token.sv;
       return session;
     },
   },
@@ -50,7 +76,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (!userId) return;
       try {
         const db = await getDb();
-        await recordAudit(db, { action: "auth.sign_out", actorId: userId, targetUserId: userId, ip: clientIp(await headers()) });
+        const ip = clientIp(await headers());
+        await db.transaction(async (tx) => {
+          await endUserSessions(tx, userId);
+          await recordAudit(tx, { action: "auth.sign_out", actorId: userId, targetUserId: userId, ip });
+        });
       } catch (error) {
         console.error("[auth] could not record sign-out", error);
       }

@@ -18,7 +18,12 @@ export interface CurrentUser {
  * exist or is deactivated, so that a deactivation or a role change takes effect at once,
  * whatever the session cookie says.
  */
-export async function loadCurrentUser(db: Db, userId: string | null | undefined): Promise<CurrentUser | null> {
+export async function loadCurrentUser(
+  db: Db,
+  userId: string | null | undefined,
+  /** When given, a session of another version (ended since: lib/auth/sessions.ts) is null too. */
+  options: { sessionVersion?: number } = {},
+): Promise<CurrentUser | null> {
   if (!userId) return null;
   const [row] = await db
     .select({ user: users, organizationName: organizations.name })
@@ -26,6 +31,7 @@ export async function loadCurrentUser(db: Db, userId: string | null | undefined)
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
     .where(eq(users.id, userId));
   if (!row || !row.user.active) return null;
+  if (options.sessionVersion !== undefined && row.user.sessionVersion !== options.sessionVersion) return null;
   const { user } = row;
   return {
     id: user.id,

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { recordAudit } from "../auth/audit";
 import { assertCan, type ActionContext } from "../auth/context";
+import { endUserSessions } from "../auth/sessions";
 import { ROLES, type Role } from "../domain/enums";
 import { changeRolesSchema } from "../validation/users";
 import { failure, fieldError, invalidInput, type WriteResult } from "./result";
@@ -37,6 +38,7 @@ export async function changeRoles({ ctx, input }: { ctx: ActionContext; input: u
       return fieldError("organizationId", "admin.organizationInvalid");
     }
     await tx.update(users).set({ roles: data.roles, organizationId: data.organizationId }).where(eq(users.id, target.id));
+    await endUserSessions(tx, target.id);
     await recordAudit(tx, {
       action: "user.roles_change",
       actorId: ctx.user.id,

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { recordAudit } from "../auth/audit";
 import { assertCan, type ActionContext } from "../auth/context";
+import { endUserSessions } from "../auth/sessions";
 import { setActiveSchema } from "../validation/users";
 import { failure, invalidInput, type WriteResult } from "./result";
 import { isSystemAccount, lockForAccountChange, wouldLeaveNoAdmin } from "./rules";
@@ -24,6 +25,7 @@ export async function setActive(ctx: ActionContext, input: unknown, active: bool
     if (!active && target.id === ctx.user.id) return failure("admin.cannotDeactivateSelf");
     if (!active && wouldLeaveNoAdmin(target, activeAdminIds)) return failure("admin.lastAdmin");
     await tx.update(users).set({ active }).where(eq(users.id, target.id));
+    await endUserSessions(tx, target.id);
     await recordAudit(tx, {
       action: active ? "user.reactivate" : "user.deactivate",
       actorId: ctx.user.id,
