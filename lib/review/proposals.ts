@@ -1,5 +1,5 @@
 import { and, desc, eq, max } from "drizzle-orm";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
 import type { Tx } from "@/db/client";
 import { agreements, proposalComments, proposalVersions, proposals, revisions, statusEvents, users, type Proposal } from "@/db/schema";
 import type { ActionContext } from "../auth/guard";
@@ -300,6 +300,19 @@ function stripBase(payload: ProposalPayload): CreateProposalInput {
 /** Approves a proposal and applies its change (see `decide`). */
 export async function approveProposal({ ctx, input }: { ctx: ActionContext; input: unknown }) {
   return decide(ctx, input, "approved");
+}
+
+/** The decisions a reviewer can make; anything else is refused, never taken as one of them. */
+export const DECISIONS = ["approve", "reject", "request_changes"] as const;
+export type DecisionKind = (typeof DECISIONS)[number];
+const decisionKindSchema = z.object({ decision: z.enum(DECISIONS, "rules.unknownDecision") });
+
+/** A reviewer's decision by name (the review page's buttons): an unknown one is a field error. */
+export async function decideProposal({ ctx, input }: { ctx: ActionContext; input: unknown }) {
+  const { decision } = decisionKindSchema.parse(input);
+  if (decision === "approve") return approveProposal({ ctx, input });
+  if (decision === "reject") return rejectProposal({ ctx, input });
+  return requestChanges({ ctx, input });
 }
 
 export async function rejectProposal({ ctx, input }: { ctx: ActionContext; input: unknown }) {

@@ -1,15 +1,7 @@
-import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/guard";
 import { requirePagePermission } from "@/lib/auth/page";
-import { getSetting, updateSettings } from "@/lib/settings";
-
-async function saveSettings(formData: FormData) {
-  "use server";
-  const ctx = await requirePermission("settings.manage");
-  await updateSettings({ ctx, input: { analystEditsRequireReview: formData.get("analystEditsRequireReview") === "on" } });
-  revalidatePath("/admin/settings");
-}
+import { getSetting } from "@/lib/settings";
+import { saveSettingsAction } from "./actions";
 
 export default async function SettingsPage() {
   const { db } = await requirePagePermission("settings.manage");
@@ -18,7 +10,7 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>{t("title")}</h1>
-      <form action={saveSettings} className="card form" style={{ maxWidth: 640 }}>
+      <form action={saveSettingsAction} className="card form" style={{ maxWidth: 640 }}>
         <label>
           <input type="checkbox" name="analystEditsRequireReview" defaultChecked={requireReview} /> {t("analystEditsRequireReview")}
         </label>
