@@ -10,6 +10,7 @@ import { StaleAgreement, updateAgreementValues } from "../agreements/write";
 import type { AgreementFieldValues } from "./agreement-fields";
 import { ReviewError } from "./errors";
 import type { ProposalPayload } from "./proposals";
+import { resolveCitedAttachments } from "./validate";
 
 interface ApplyOptions {
   actorId: string;
@@ -167,8 +168,10 @@ export async function revertValues(tx: Tx, revisionId: number): Promise<{ agreem
 
 /** Applies an approved proposal; the caller has locked it and checked that it is not stale. */
 export async function applyProposal(tx: Tx, p: Proposal, _reviewerId: string): Promise<void> {
-  // What was stored is parsed again (a field error, never a crash on a bad date or text).
-  const payload = createProposalSchema.parse(p.payload) as ProposalPayload;
+  // What was stored is parsed again (a field error, never a crash on a bad date or text), and
+  // its cited files checked again (only its own uploads or its sources' files, stored names).
+  const author = { id: p.authorId, roles: [], organizationId: null, active: true };
+  const payload = (await resolveCitedAttachments(tx, createProposalSchema.parse(p.payload), { actor: author, proposalId: p.id })) as ProposalPayload;
   switch (payload.kind) {
     case "agreement.update":
       await applyAgreementChanges(tx, payload.agreementId, payload.changes as AgreementChanges, {
