@@ -61,7 +61,7 @@ export async function resolveCitedAttachments<T extends CreateProposalInput>(
 ): Promise<T> {
   if (input.kind !== "event.create") return input;
   const event = input.event;
-  const cites = event.sources.some((s) => s.type === "protocol" && s.fileIndex === undefined && s.attachmentId);
+  const cites = event.sources.some((s) => s.type !== "existing" && s.fileIndex === undefined && s.attachmentId);
   if (!cites) return input;
 
   const names = new Map<string, string>();
@@ -71,7 +71,7 @@ export async function resolveCitedAttachments<T extends CreateProposalInput>(
       const payload = v.payload as Partial<CreateProposalInput>;
       if (payload.kind !== "event.create" || !payload.event) continue;
       for (const s of payload.event.sources) {
-        if (s.type === "protocol" && s.attachmentId) names.set(s.attachmentId, s.attachmentFilename ?? "protokoll.pdf");
+        if (s.type !== "existing" && s.attachmentId) names.set(s.attachmentId, s.attachmentFilename ?? "protokoll.pdf");
       }
     }
   }
@@ -88,7 +88,7 @@ export async function resolveCitedAttachments<T extends CreateProposalInput>(
 
   const errors: FieldErrors = {};
   const resolved = event.sources.map((s, i) => {
-    if (s.type !== "protocol" || s.fileIndex !== undefined || !s.attachmentId) return s;
+    if (s.type === "existing" || s.fileIndex !== undefined || !s.attachmentId) return s;
     const name = names.get(s.attachmentId);
     if (name === undefined) {
       errors[`event.sources.${i}.attachmentId`] = ["rules.attachmentNotYours"];
