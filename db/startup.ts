@@ -1,5 +1,6 @@
 import { env } from "../lib/env";
 import { resolveAuthSecret } from "../lib/auth/secret";
+import { resumeImportJobs } from "../lib/import/jobs";
 import { countActiveAdmins, createFirstAdmin } from "../lib/users/first-admin";
 import { appDatabase, lastSeedReport } from "./app-db";
 import { DEMO_PASSWORD } from "./seed";
@@ -26,6 +27,8 @@ export async function announceStartup(): Promise<void> {
     }
   }
   lines.push(...(await firstAdmin(handle.db)));
+  const resumed = await resumeImportJobs(handle.db);
+  if (resumed > 0) lines.push(`[avtalsregistret] ${resumed} interrupted import(s) queued again (they had written nothing)`);
   console.log(lines.join("\n"));
 }
 
