@@ -132,7 +132,7 @@ test("an analyst creates an agreement with a new foreign party; a bad date is re
   await page.getByRole("option", { name: /^Hubei/ }).click();
 
   await page.getByLabel("Avtalstyp").selectOption({ label: "Kommunalt partnerskap" });
-  await page.getByLabel("Etablerat").fill("2019-13");
+  await page.getByLabel("Etablerat").fill("2019-5");
   await page.getByLabel("Officiell benämning").fill("Avsiktsförklaring om partnerskap");
   await page.getByLabel("Samarbetsområden").fill("Utbildning\nMiljö");
   await page.screenshot({ path: "screenshots/registry-form-new-sv.png", fullPage: true });

@@ -24,6 +24,7 @@ import { loadDashboard } from "../lib/dashboard/page-data";
 import type { DashboardQuery } from "../lib/dashboard/query";
 import { generateBenchData, type BenchShape } from "./bench-data";
 import { FLOORS } from "./bench-floors";
+import { STAFF_READER } from "../lib/dashboard/test-fixtures";
 
 const shape: BenchShape = {
   agreements: Number(process.env.BENCH_AGREEMENTS ?? 10_000),
@@ -96,7 +97,7 @@ const CASES: Case[] = [
   },
   {
     name: "drill-down: twin-city agreements in force in 2016",
-    app: (db) => drilldown(db, { series: "inForce", from: q.from, to: q.to, year: 2016, kind: "twin_city" }),
+    app: (db) => drilldown(db, STAFF_READER, { series: "inForce", from: q.from, to: q.to, year: 2016, kind: "twin_city" }),
     floor: "drilldown",
   },
 ];

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import type { DecisionKind } from "@/app/(app)/review/actions";
+import type { DecisionKind } from "@/lib/review/proposals";
 import { ActionMessage } from "./action-message";
 
 interface Props {

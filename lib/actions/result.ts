@@ -1,6 +1,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { ForbiddenError, UnauthenticatedError } from "../auth/errors";
+import { FieldRefusal } from "../agreements/refusal";
 import { ReviewError } from "../review/errors";
 
 /** What a server action returns to its form: success, or a specific refusal that loses nothing typed. */
@@ -18,6 +19,8 @@ export function toActionResult(error: unknown): ActionResult<never> {
   // A refused permission is a crafted request (the UI offers only what is allowed): a real 403.
   if (error instanceof ForbiddenError) forbidden();
   if (error instanceof UnauthenticatedError) redirect("/login");
+  // A rule of the one write refused a value (lib/agreements/write.ts): field by field.
+  if (error instanceof FieldRefusal) return { ok: false, code: "invalid", message: "invalid", fieldErrors: error.fieldErrors };
   if (error instanceof ReviewError) return { ok: false, code: error.code, message: error.message, details: error.details };
   throw error;
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
+import { readableProposals, type Reader } from "../review/read-scope";
 
 export const activityFilterSchema = z.object({
   userId: z.string().uuid().optional().catch(undefined),
@@ -23,8 +24,13 @@ export interface ActivityItem {
   proposalId: string | null;
 }
 
-/** The latest changes across the registry: revisions, status events and proposal decisions. */
-export async function activityFeed(db: Db, filter: ActivityFilter): Promise<ActivityItem[]> {
+/**
+ * The latest changes across the registry: revisions, status events and proposal decisions.
+ * Proposals appear only as `reader` may read them (can("proposal.read")): an official sees
+ * their own, not other organisations'.
+ */
+export async function activityFeed(db: Db, reader: Reader, filter: ActivityFilter): Promise<ActivityItem[]> {
+  const readable = readableProposals(reader, sql`pp.author_id`);
   const userId = filter.userId ?? null;
   const orgId = filter.organizationId ?? null;
   return queryRows<ActivityItem>(
@@ -43,7 +49,8 @@ export async function activityFeed(db: Db, filter: ActivityFilter): Promise<Acti
       FROM proposals p
     )
     SELECT i.kind, i.at::text AS at, i.action, i.actor_id AS "actorId", u.name AS "actorName", i.entity_type AS "entityType",
-      i.entity_id AS "entityId", i.agreement_id AS "agreementId", i.proposal_id AS "proposalId",
+      i.entity_id AS "entityId", i.agreement_id AS "agreementId",
+      CASE WHEN pp.id IS NULL OR ${readable} THEN i.proposal_id END AS "proposalId",
       coalesce(s.name || ' – ' || f.name, o.name, src.citation) AS label,
       coalesce(a.swedish_org_id, CASE WHEN o.kind <> 'foreign' THEN o.id END) AS "organizationId"
     FROM items i
@@ -53,7 +60,9 @@ export async function activityFeed(db: Db, filter: ActivityFilter): Promise<Acti
     LEFT JOIN organizations f ON f.id = a.foreign_org_id
     LEFT JOIN organizations o ON i.entity_type = 'organization' AND o.id = i.entity_id
     LEFT JOIN sources src ON i.entity_type = 'source' AND src.id = i.entity_id
-    WHERE (${userId}::uuid IS NULL OR i.actor_id = ${userId}::uuid)
+    LEFT JOIN proposals pp ON pp.id = i.proposal_id
+    WHERE (i.kind <> 'proposal' OR ${readable})
+      AND (${userId}::uuid IS NULL OR i.actor_id = ${userId}::uuid)
       AND (${orgId}::uuid IS NULL OR a.swedish_org_id = ${orgId}::uuid OR o.id = ${orgId}::uuid)
       AND u.email <> 'dataset@avtalsregistret.invalid'
     ORDER BY i.at DESC

@@ -1,16 +1,13 @@
-import { agreements } from "@/db/schema";
 import { insertForeignOrganization } from "../organizations/create";
-import { recordRevision } from "../revisions/record";
 import { agreementSchema } from "../validation/agreements";
-import { checkForeignParty, checkSwedishParty, refuseDuplicate } from "./checks";
-import { toColumns } from "./fields";
-import { allowed, fieldErrorsOf, FieldRefusal, FORBIDDEN, invalid, type Refusal, type WriteContext } from "./write";
+import { formValues, toFormFieldErrors } from "./fields";
+import { allowed, createAgreements, fieldErrorsOf, FieldRefusal, FORBIDDEN, invalid, type Refusal, type WriteContext } from "./write";
 
 export type CreateAgreementResult = { ok: true; id: string } | Refusal;
 
 /**
  * Creates an agreement, and its foreign party when the form asks for a new one, in one
- * transaction with a revision for each.
+ * transaction with a revision for each, through the one agreement write (lib/agreements/write.ts).
  */
 export async function createAgreement({ ctx, input }: { ctx: WriteContext; input: unknown }): Promise<CreateAgreementResult> {
   if (!allowed(ctx, "agreement.create")) return FORBIDDEN;
@@ -21,30 +18,13 @@ export async function createAgreement({ ctx, input }: { ctx: WriteContext; input
 
   try {
     const id = await ctx.db.transaction(async (tx) => {
-      await checkSwedishParty(tx, values.swedishOrgId);
-      const foreignOrgId =
-        foreign.mode === "new"
-          ? await insertForeignOrganization(tx, ctx.user.id, foreign.org, "foreign.org.")
-          : await checkForeignParty(tx, foreign.id);
-      const columns = toColumns(values, foreignOrgId);
-      await refuseDuplicate(tx, columns, null);
-      const [row] = await tx
-        .insert(agreements)
-        .values({ ...columns, createdBy: ctx.user.id, updatedBy: ctx.user.id })
-        .returning();
-      await recordRevision(tx, {
-        entityType: "agreement",
-        entityId: row!.id,
-        action: "agreement.create",
-        actorId: ctx.user.id,
-        before: null,
-        after: row!,
-      });
+      const foreignOrgId = foreign.mode === "new" ? await insertForeignOrganization(tx, ctx.user.id, foreign.org, "foreign.org.") : foreign.id;
+      const [row] = await createAgreements(tx, { actorId: ctx.user.id, rows: [{ values: formValues(values, foreignOrgId) }] });
       return row!.id;
     });
     return { ok: true, id };
   } catch (error) {
-    if (error instanceof FieldRefusal) return invalid(error.fieldErrors);
+    if (error instanceof FieldRefusal) return invalid(toFormFieldErrors(error.fieldErrors, foreign.mode));
     throw error;
   }
 }

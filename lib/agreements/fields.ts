@@ -1,6 +1,7 @@
 import { parsePartialDate, partialDateToString } from "../domain/partial-date";
 import type { DatePrecision } from "../domain/enums";
-import { splitAreas, type AgreementValues } from "../validation/agreements";
+import { splitAreas, type AgreementValues, type AgreementValuesInput } from "../validation/agreements";
+import type { FieldErrors } from "./refusal";
 
 /** The fields a person edits, in the order the form shows them. */
 export const AGREEMENT_FIELDS = ["swedishOrgId", "foreignOrgId", "kind", "designation", "established", "funding", "areas", "notes"] as const;
@@ -19,7 +20,31 @@ export interface StoredAgreement {
   notes: string | null;
 }
 
-/** The columns an agreement form's values become. */
+/** The agreement form's values as the one write takes them (lib/agreements/write.ts). */
+export function formValues(values: Omit<AgreementValues, "foreign">, foreignOrgId: string): AgreementValuesInput {
+  return {
+    swedishOrgId: values.swedishOrgId,
+    foreignOrgId,
+    kind: values.kind,
+    designation: values.designation || null,
+    established: values.established || null,
+    funding: values.funding || null,
+    areas: splitAreas(values.areas),
+    notes: values.notes || null,
+  };
+}
+
+/** The write's field errors under the agreement form's field names. */
+export function toFormFieldErrors(errors: FieldErrors, foreignMode: "existing" | "new"): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [field, messages] of Object.entries(errors)) {
+    const key = field === "foreignOrgId" ? (foreignMode === "new" ? "foreign.org.name" : "foreign.id") : field;
+    (out[key] ??= []).push(...messages);
+  }
+  return out;
+}
+
+/** The columns an agreement form's values become (for comparing an edit with what is saved). */
 export function toColumns(values: Omit<AgreementValues, "foreign">, foreignOrgId: string) {
   const established = parsePartialDate(values.established);
   return {

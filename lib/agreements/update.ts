@@ -1,11 +1,20 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { agreements, organizations, revisions, users, type Agreement } from "@/db/schema";
 import { insertForeignOrganization } from "../organizations/create";
-import { recordRevision } from "../revisions/record";
 import { agreementUpdateSchema } from "../validation/agreements";
-import { checkForeignParty, checkSwedishParty, refuseDuplicate } from "./checks";
-import { AGREEMENT_FIELDS, fieldTexts, toColumns, type AgreementField, type StoredAgreement } from "./fields";
-import { allowed, fieldErrorsOf, FieldRefusal, FORBIDDEN, invalid, NOT_FOUND, type Refusal, type WriteContext } from "./write";
+import { AGREEMENT_FIELDS, fieldTexts, formValues, toColumns, toFormFieldErrors, type AgreementField, type StoredAgreement } from "./fields";
+import {
+  allowed,
+  fieldErrorsOf,
+  FieldRefusal,
+  FORBIDDEN,
+  invalid,
+  NOT_FOUND,
+  StaleAgreement,
+  updateAgreementValues,
+  type Refusal,
+  type WriteContext,
+} from "./write";
 
 /** One field someone else changed since the version an edit was based on. */
 export interface ConflictChange {
@@ -28,12 +37,6 @@ export type UpdateAgreementResult =
   | Refusal
   | { ok: false; error: "conflict"; message: string; conflict: Conflict };
 
-class StaleEdit extends Error {
-  constructor(public readonly current: Agreement) {
-    super("stale");
-  }
-}
-
 /**
  * Saves an edit, if it is based on the current version: the row is updated only
  * `WHERE version = baseVersion`, so of two concurrent edits of one version exactly one wins.
@@ -52,44 +55,23 @@ export async function updateAgreement({ ctx, input }: { ctx: WriteContext; input
       if (!current) return NOT_FOUND;
       if (!allowed(ctx, "agreement.update", { organizationId: current.swedishOrgId })) return FORBIDDEN;
       if (foreign.mode === "new" && !allowed(ctx, "organization.create")) return FORBIDDEN;
-      if (current.version !== baseVersion) throw new StaleEdit(current);
+      if (current.version !== baseVersion) throw new StaleAgreement(current);
 
-      await checkSwedishParty(tx, values.swedishOrgId);
-      const foreignOrgId =
-        foreign.mode === "new"
-          ? await insertForeignOrganization(tx, ctx.user.id, foreign.org, "foreign.org.")
-          : await checkForeignParty(tx, foreign.id);
-      const columns = toColumns(values, foreignOrgId);
-      const before = fieldTexts(current);
-      const after = fieldTexts(columns);
-      const changed = AGREEMENT_FIELDS.filter((f) => before[f] !== after[f]);
-      if (changed.length === 0) return { ok: true as const, id, version: current.version, changed: [] };
-      await refuseDuplicate(tx, columns, id);
-
-      const [updated] = await tx
-        .update(agreements)
-        .set({ ...columns, version: sql`${agreements.version} + 1`, updatedAt: sql`now()`, updatedBy: ctx.user.id })
-        .where(and(eq(agreements.id, id), eq(agreements.version, baseVersion)))
-        .returning();
-      if (!updated) {
-        // Another edit of the same version committed between our read and our write.
-        const [now] = await tx.select().from(agreements).where(eq(agreements.id, id));
-        throw new StaleEdit(now!);
-      }
-      await recordRevision(tx, {
-        entityType: "agreement",
-        entityId: id,
-        action: "agreement.update",
+      const foreignOrgId = foreign.mode === "new" ? await insertForeignOrganization(tx, ctx.user.id, foreign.org, "foreign.org.") : foreign.id;
+      // The one write: locks the row, re-checks the version, checks every rule, records the revision.
+      const outcome = await updateAgreementValues(tx, {
+        id,
+        changes: formValues(values, foreignOrgId),
         actorId: ctx.user.id,
-        before: current,
-        after: updated,
+        expectedVersion: baseVersion,
         reason: reason || null,
       });
-      return { ok: true as const, id, version: updated.version, changed };
+      if (!outcome) return NOT_FOUND;
+      return { ok: true as const, id, version: outcome.agreement.version, changed: outcome.changed.map(String) };
     });
   } catch (error) {
-    if (error instanceof FieldRefusal) return invalid(error.fieldErrors);
-    if (error instanceof StaleEdit) {
+    if (error instanceof FieldRefusal) return invalid(toFormFieldErrors(error.fieldErrors, foreign.mode));
+    if (error instanceof StaleAgreement) {
       return {
         ok: false,
         error: "conflict",

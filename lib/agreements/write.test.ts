@@ -98,7 +98,7 @@ describeEachDriver("creating and editing agreements", (db) => {
         fieldErrors: {
           swedishOrgId: ["registry.errors.swedishRequired"],
           "foreign.id": ["registry.errors.foreignRequired"],
-          established: ["registry.errors.date"],
+          established: ["rules.dateNoSuchDate"],
           kind: ["registry.errors.kindRequired"],
         },
       });
@@ -106,11 +106,11 @@ describeEachDriver("creating and editing agreements", (db) => {
 
     it("refuses parties of the wrong side and a second agreement of the same kind between the same parties", async () => {
       expect(await createAgreement({ ctx: ctx("analyst"), input: input({ swedishOrgId: WUHAN, kind: "other" }) })).toMatchObject({
-        fieldErrors: { swedishOrgId: ["registry.errors.swedishUnknown"] },
+        fieldErrors: { swedishOrgId: ["rules.swedishNotSwedish"] },
       });
       expect(
         await createAgreement({ ctx: ctx("analyst"), input: input({ foreign: { mode: "existing", id: KIRUNA }, kind: "other" }) }),
-      ).toMatchObject({ fieldErrors: { "foreign.id": ["registry.errors.foreignUnknown"] } });
+      ).toMatchObject({ fieldErrors: { "foreign.id": ["rules.foreignIsSwedish"] } });
       expect(await createAgreement({ ctx: ctx("analyst"), input: input() })).toMatchObject({
         fieldErrors: { kind: ["registry.errors.duplicate"] },
       });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import Papa from "papaparse";
 import { beforeAll, expect, it } from "vitest";
+import { STAFF_READER } from "./test-fixtures";
 import { seedDatabase } from "@/db/seed";
 import { describeEachDriver } from "@/db/testing";
 import { dashboardApiResponse } from "./api";
@@ -9,7 +10,7 @@ describeEachDriver("the dashboard's JSON endpoints", (db) => {
   beforeAll(async () => {
     await seedDatabase(db(), { demoUsers: false });
   });
-  const get = (series: Parameters<typeof dashboardApiResponse>[1], query: string) => dashboardApiResponse(db(), series, new URLSearchParams(query));
+  const get = (series: Parameters<typeof dashboardApiResponse>[2], query: string) => dashboardApiResponse(db(), STAFF_READER, series, new URLSearchParams(query));
 
   it("answers a series as JSON", async () => {
     const res = await get("in-force", "from=2016&to=2016&kind=twin_city");

@@ -10,6 +10,7 @@ import { nowCounts } from "./now";
 import { dashboardLookups } from "./page-data";
 import { resolveQuery } from "./query";
 import { reportFigures } from "./report-figures";
+import type { Reader } from "../review/read-scope";
 
 // The JSON (and CSV) endpoints of the dashboard: /api/dashboard/<series>. Documented in
 // docs/dashboard.md. The route handler checks the session and the permission; this builds the answer.
@@ -46,7 +47,7 @@ const DRILLDOWN_CSV_COLUMNS = [
   "proposalStatus",
 ];
 
-export async function dashboardApiResponse(db: Db, series: DashboardApiSeries, params: URLSearchParams): Promise<Response> {
+export async function dashboardApiResponse(db: Db, reader: Reader, series: DashboardApiSeries, params: URLSearchParams): Promise<Response> {
   const raw = searchParamsToObject(params);
   const format = raw.format === "csv" ? "csv" : "json";
   const { format: _format, part, ...input } = raw;
@@ -112,13 +113,13 @@ export async function dashboardApiResponse(db: Db, series: DashboardApiSeries, p
     }
     case "drilldown": {
       const spec = drilldownSchema.parse(input);
-      const result = await drilldown(db, { ...spec, page: spec.page ?? 1 });
+      const result = await drilldown(db, reader, { ...spec, page: spec.page ?? 1 });
       if (format === "json") {
         return Response.json({ query: result.query, spec: result.spec, total: result.total, page: result.page, pageSize: result.pageSize, rows: result.rows });
       }
       // The CSV holds every row, not one page.
       const all = [...result.rows];
-      for (let page = (spec.page ?? 1) + 1; all.length < result.total && page <= 200; page++) all.push(...(await drilldown(db, { ...spec, page })).rows);
+      for (let page = (spec.page ?? 1) + 1; all.length < result.total && page <= 200; page++) all.push(...(await drilldown(db, reader, { ...spec, page })).rows);
       const rows = all.map((r) => ({
         agreementId: r.agreement?.id ?? null,
         swedishParty: r.agreement?.swedishName ?? null,

@@ -9,7 +9,7 @@ import { drilldownKeys } from "./drilldown";
 import { inForcePerYear } from "./in-force";
 import { nowCounts } from "./now";
 import type { DashboardQuery } from "./query";
-import { dashboardFixture } from "./test-fixtures";
+import { dashboardFixture, STAFF_READER } from "./test-fixtures";
 
 // Hand-made histories covering every status, every date precision, a correction and unknown
 // dates, recorded on 10 January 2025 (the correction on 1 March 2025).
@@ -233,16 +233,16 @@ describeEachDriver("dashboard counting rules", (db) => {
   it("lists exactly the agreements behind every cell", async () => {
     const q = query();
     for (const r of await inForcePerYear(db(), q)) {
-      const keys = await drilldownKeys(db(), { series: "inForce", from: q.from, to: q.to, year: r.year, kind: r.kind, state: r.state });
+      const keys = await drilldownKeys(db(), STAFF_READER, { series: "inForce", from: q.from, to: q.to, year: r.year, kind: r.kind, state: r.state });
       expect(keys.length, `${r.year} ${r.kind} ${r.state}`).toBe(r.count);
     }
     const { byInitiator, byReason } = await changesPerYear(db(), q);
     for (const r of byInitiator) {
-      const keys = await drilldownKeys(db(), { series: "changes", from: q.from, to: q.to, year: r.year ?? "unknown", change: r.change, initiator: r.initiator });
+      const keys = await drilldownKeys(db(), STAFF_READER, { series: "changes", from: q.from, to: q.to, year: r.year ?? "unknown", change: r.change, initiator: r.initiator });
       expect(keys.length).toBe(r.count);
     }
     for (const r of byReason) {
-      const keys = await drilldownKeys(db(), { series: "changes", from: q.from, to: q.to, year: r.year ?? "unknown", change: r.change, reason: r.reason });
+      const keys = await drilldownKeys(db(), STAFF_READER, { series: "changes", from: q.from, to: q.to, year: r.year ?? "unknown", change: r.change, reason: r.reason });
       expect(keys.length).toBe(r.count);
     }
     for (const asOf of [undefined, "2004-06-15"]) {
@@ -255,7 +255,7 @@ describeEachDriver("dashboard counting rules", (db) => {
               : r.dimension === "province" && r.value === null
                 ? { noProvince: "1" as const, state: r.state }
                 : { [r.dimension]: r.value, state: r.state };
-        const keys = await drilldownKeys(db(), { series: "now", asOf, ...cell });
+        const keys = await drilldownKeys(db(), STAFF_READER, { series: "now", asOf, ...cell });
         expect(keys.length, JSON.stringify(r)).toBe(r.count);
       }
     }

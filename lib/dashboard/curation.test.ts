@@ -4,7 +4,7 @@ import { describeEachDriver } from "@/db/testing";
 import { curationMetrics } from "./curation";
 import { drilldownKeys } from "./drilldown";
 import type { DashboardQuery } from "./query";
-import { dashboardFixture } from "./test-fixtures";
+import { dashboardFixture, STAFF_READER } from "./test-fixtures";
 
 const query = (over: Partial<DashboardQuery> = {}): DashboardQuery => ({ from: 2000, to: 2010, asOf: null, recordedOn: null, filters: {}, ...over });
 
@@ -74,13 +74,13 @@ describeEachDriver("curation metrics", (db) => {
     // As recorded in January the wrong termination was live and unsourced.
     const jan = await curationMetrics(db(), query({ recordedOn: "2025-01-31" }));
     expect({ live: jan.liveEvents, sourced: jan.sourcedEvents }).toEqual({ live: 3, sourced: 1 });
-    expect((await drilldownKeys(db(), { series: "unsourcedEvents", recordedOn: "2025-01-31" })).length).toBe(2);
-    expect((await drilldownKeys(db(), { series: "unsourcedAgreements" })).length).toBe(2);
-    expect((await drilldownKeys(db(), { series: "eventsRecorded", month: "2025-01" })).length).toBe(3);
-    expect((await drilldownKeys(db(), { series: "proposals", month: "2025-02", outcome: "opened" })).length).toBe(2);
-    expect((await drilldownKeys(db(), { series: "proposals", month: "2025-02", outcome: "rejected" })).length).toBe(1);
-    expect((await drilldownKeys(db(), { series: "proposals", outcome: "open" })).length).toBe(c.proposals.open);
-    expect((await drilldownKeys(db(), { series: "proposals", outcome: "open", recordedOn: "2025-01-12" })).length).toBe(1);
-    expect((await drilldownKeys(db(), { series: "eventsRecorded", correction: "1" })).length).toBe(1);
+    expect((await drilldownKeys(db(), STAFF_READER, { series: "unsourcedEvents", recordedOn: "2025-01-31" })).length).toBe(2);
+    expect((await drilldownKeys(db(), STAFF_READER, { series: "unsourcedAgreements" })).length).toBe(2);
+    expect((await drilldownKeys(db(), STAFF_READER, { series: "eventsRecorded", month: "2025-01" })).length).toBe(3);
+    expect((await drilldownKeys(db(), STAFF_READER, { series: "proposals", month: "2025-02", outcome: "opened" })).length).toBe(2);
+    expect((await drilldownKeys(db(), STAFF_READER, { series: "proposals", month: "2025-02", outcome: "rejected" })).length).toBe(1);
+    expect((await drilldownKeys(db(), STAFF_READER, { series: "proposals", outcome: "open" })).length).toBe(c.proposals.open);
+    expect((await drilldownKeys(db(), STAFF_READER, { series: "proposals", outcome: "open", recordedOn: "2025-01-12" })).length).toBe(1);
+    expect((await drilldownKeys(db(), STAFF_READER, { series: "eventsRecorded", correction: "1" })).length).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { and, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { eventSources, sources, statusEvents, type Source, type StatusEvent } from "@/db/schema";
 import type { AgreementKind, OrgKind } from "../domain/enums";
+import { readableProposals, type Reader } from "../review/read-scope";
 import type { DrilldownInput } from "../validation/dashboard";
 import { dashboardCtes, PROVINCE_LEVELS, sqlList, stateAtSql, uuidArray } from "./base-sql";
 import { changeEventsWhere, changeOfStatus } from "./changes";
@@ -59,7 +60,7 @@ interface Key {
 }
 
 /** The SQL selecting the keys (agreement, event, proposal) behind one cell, in display order. */
-async function keysSql(db: Db, q: DashboardQuery, d: DrilldownInput): Promise<SQL> {
+async function keysSql(db: Db, q: DashboardQuery, d: DrilldownInput, reader: Reader): Promise<SQL> {
   const ctes = await dashboardCtes(db, q, { sources: d.series === "unsourcedEvents" || d.series === "unsourcedAgreements" });
   const year = typeof d.year === "number" ? d.year : null;
   switch (d.series) {
@@ -124,16 +125,17 @@ async function keysSql(db: Db, q: DashboardQuery, d: DrilldownInput): Promise<SQ
             : month(sql`p.created_at`);
       return sql`${ctes}
         SELECT p.agreement_id, NULL::uuid AS event_id, p.id AS proposal_id FROM proposals p
-        WHERE ${filtered ? sql`p.agreement_id IN (SELECT id FROM scope)` : sql`true`} AND ${recordedBy(q, sql`p.created_at`)} ${outcome}`;
+        WHERE ${filtered ? sql`p.agreement_id IN (SELECT id FROM scope)` : sql`true`} AND ${recordedBy(q, sql`p.created_at`)} ${outcome}
+          AND ${readableProposals(reader, sql`p.author_id`)}`;
     }
   }
 }
 
-/** The agreements (with the event and its sources) behind one bar, point or count. */
-export async function drilldown(db: Db, spec: DrilldownInput, now: Date = new Date()): Promise<Drilldown> {
+/** The agreements (with the event and its sources) behind one bar, point or count, as `reader` may see them. */
+export async function drilldown(db: Db, reader: Reader, spec: DrilldownInput, now: Date = new Date()): Promise<Drilldown> {
   const q = resolveQuery(spec, now);
   const page = spec.page ?? 1;
-  const keys = await keysSql(db, q, spec);
+  const keys = await keysSql(db, q, spec, reader);
   const rows = await queryRows<Key & { total: number }>(
     db,
     sql`SELECT k.*, (count(*) OVER ())::int AS total FROM (${keys}) k
@@ -148,8 +150,8 @@ export async function drilldown(db: Db, spec: DrilldownInput, now: Date = new Da
 }
 
 /** Every key behind a cell, unpaged: for tests and exports. */
-export async function drilldownKeys(db: Db, spec: DrilldownInput, now: Date = new Date()): Promise<Key[]> {
-  return queryRows<Key>(db, await keysSql(db, resolveQuery(spec, now), spec));
+export async function drilldownKeys(db: Db, reader: Reader, spec: DrilldownInput, now: Date = new Date()): Promise<Key[]> {
+  return queryRows<Key>(db, await keysSql(db, resolveQuery(spec, now), spec, reader));
 }
 
 async function details(db: Db, q: DashboardQuery, keys: Key[]): Promise<DrilldownRow[]> {

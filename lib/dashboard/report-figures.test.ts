@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
+import { STAFF_READER } from "./test-fixtures";
 import { seedDatabase } from "@/db/seed";
 import { describeEachDriver } from "@/db/testing";
 import { drilldownKeys } from "./drilldown";
@@ -42,7 +43,7 @@ describeEachDriver("the report's headline figures, from the seeded dataset", (db
   it("lists exactly the agreements behind every figure", async () => {
     for (const f of report.figures.filter((f) => f.id !== "peakYear")) {
       const spec = drilldownSchema.parse(Object.fromEntries(Object.entries(f.drilldown).map(([k, v]) => [k, String(v)]))) as DrilldownInput;
-      expect((await drilldownKeys(db(), spec)).length, f.id).toBe(f.value);
+      expect((await drilldownKeys(db(), STAFF_READER, spec)).length, f.id).toBe(f.value);
     }
   });
 });

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { agreements, counties, eventSources, organizations, sources, statusEvents, users } from "@/db/schema";
 import type { AgreementKind, EventStatus, ForeignLevel, Initiator, Reason, SwedishOrgKind } from "../domain/enums";
 import { parsePartialDate } from "../domain/partial-date";
+import type { Reader } from "../review/read-scope";
 
 export interface EventSpec {
   date: string | null;
@@ -73,3 +74,6 @@ export async function dashboardFixture(db: Db) {
   }
   return { userId: user!.id, sourceId: source!.id, swedish, foreign, agreement, event };
 }
+
+/** A reader who may see every proposal (an analyst), for tests of what the figures count. */
+export const STAFF_READER: Reader = { id: "00000000-0000-4000-8000-0000000000aa", roles: ["analyst"], organizationId: null };

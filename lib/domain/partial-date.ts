@@ -48,3 +48,24 @@ export function formatPartialDate(date: PartialDate, locale: string, unknownLabe
   }
   return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(utc);
 }
+
+/** What is wrong with a partial date as typed, or null: a date must exist, be after 1900 and not lie in the future. */
+export type PartialDateProblem = "format" | "noSuchDate" | "tooEarly" | "future";
+
+/**
+ * Checks an honest partial date ("", "2019", "2019-05", "2019-05-14"). The start of the named
+ * period must not be after `today` (so "2026" is fine during 2026, "2999" never is).
+ */
+export function partialDateTextProblem(text: string | null | undefined, today: string = new Date().toISOString().slice(0, 10)): PartialDateProblem | null {
+  if (text == null || text.trim() === "") return null;
+  if (!PATTERN.test(text.trim())) return "format";
+  let parsed: PartialDate;
+  try {
+    parsed = parsePartialDate(text);
+  } catch {
+    return "noSuchDate";
+  }
+  if (Number(parsed.on!.slice(0, 4)) < 1900) return "tooEarly";
+  if (parsed.on! > today) return "future";
+  return null;
+}

@@ -102,7 +102,7 @@ Kiruna,,Ezhou,Narnia,other,2019-02-30
       ["swedish_party_code:swedishAmbiguous"],
       ["foreign_party:required"],
       ["kind:kindInvalid", "established:date"],
-      ["foreign_party_province:provinceNotFound", "established:date"],
+      ["foreign_party_province:provinceNotFound", "established:dateNoSuchDate"],
     ]);
   });
 

@@ -1,7 +1,8 @@
-import { and, arrayContains, count, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, arrayContains, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { notifications, users } from "@/db/schema";
+import { notifications, proposals, users } from "@/db/schema";
 import { queueNotificationEmails } from "./email";
+import { readableProposals, type Reader } from "../review/read-scope";
 
 export type NotificationKind =
   | "proposal.submitted"
@@ -48,8 +49,19 @@ export async function unreadCount(db: Db, userId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-export async function listNotifications(db: Db, userId: string, limit = 50) {
-  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
+/**
+ * The reader's notifications, leaving out those about proposals they may no longer read (a
+ * reviewer who became an official keeps the rows, not the sight of others' proposals).
+ */
+export async function listNotifications(db: Db, reader: Reader, limit = 50) {
+  const rows = await db
+    .select({ notification: notifications })
+    .from(notifications)
+    .leftJoin(proposals, eq(proposals.id, notifications.proposalId))
+    .where(and(eq(notifications.userId, reader.id), sql`(${proposals.id} IS NULL OR ${readableProposals(reader, sql`${proposals.authorId}`)})`))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit);
+  return rows.map((r) => r.notification);
 }
 
 /** Marks the user's own notifications read; ids of other users' notifications are ignored. */

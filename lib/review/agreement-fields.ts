@@ -1,5 +1,5 @@
 import type { Agreement } from "@/db/schema";
-import { parsePartialDate, partialDateToString } from "../domain/partial-date";
+import { partialDateToString } from "../domain/partial-date";
 import type { AgreementChanges } from "../validation/proposals";
 
 /** The editable fields of an agreement as a proposal speaks of them (dates as "2019" / "2019-05" / "2019-05-14"). */
@@ -18,24 +18,6 @@ export function agreementFieldValues(a: Agreement): AgreementFieldValues {
     areas: a.areas,
     notes: a.notes,
   };
-}
-
-/** Column values for an update that sets the given fields. */
-export function agreementColumns(changes: Partial<AgreementFieldValues>) {
-  const columns: Partial<Pick<Agreement, "swedishOrgId" | "foreignOrgId" | "kind" | "designation" | "establishedOn" | "establishedPrecision" | "funding" | "areas" | "notes">> = {};
-  if (changes.swedishOrgId) columns.swedishOrgId = changes.swedishOrgId;
-  if (changes.foreignOrgId) columns.foreignOrgId = changes.foreignOrgId;
-  if (changes.kind !== undefined && changes.kind !== null) columns.kind = changes.kind;
-  if (changes.designation !== undefined) columns.designation = changes.designation;
-  if (changes.established !== undefined) {
-    const d = parsePartialDate(changes.established);
-    columns.establishedOn = d.on;
-    columns.establishedPrecision = d.precision;
-  }
-  if (changes.funding !== undefined) columns.funding = changes.funding;
-  if (changes.areas !== undefined) columns.areas = changes.areas ?? [];
-  if (changes.notes !== undefined) columns.notes = changes.notes;
-  return columns;
 }
 
 /** Picks the listed fields of a full set of values. */

@@ -6,10 +6,12 @@ import { loadHistory } from "../events/record";
 import { checkTransition } from "../events/transitions";
 import { recordRevision } from "../revisions/record";
 import { insertSource } from "../sources/create";
-import type { AgreementChanges, ProposedEvent, ProposedSource } from "../validation/proposals";
-import { agreementColumns, type AgreementFieldValues } from "./agreement-fields";
+import { createProposalSchema, type AgreementChanges, type ProposedEvent, type ProposedSource } from "../validation/proposals";
+import { StaleAgreement, updateAgreementValues } from "../agreements/write";
+import type { AgreementFieldValues } from "./agreement-fields";
 import { ReviewError } from "./errors";
 import type { ProposalPayload } from "./proposals";
+import { resolveCitedAttachments } from "./validate";
 
 interface ApplyOptions {
   actorId: string;
@@ -20,29 +22,30 @@ interface ApplyOptions {
   expectedVersion?: number;
 }
 
-/** Sets agreement fields, bumps its version and records the revision, all in the caller's transaction. */
+/**
+ * Sets agreement fields through the one agreement write (every rule checked, the version bumped,
+ * the revision recorded), all in the caller's transaction. A refused value throws the write's
+ * AgreementRuleRefusal (field errors), never a database error.
+ */
 export async function applyAgreementChanges(tx: Tx, agreementId: string, changes: Partial<AgreementFieldValues>, opts: ApplyOptions) {
-  const [before] = await tx.select().from(agreements).where(eq(agreements.id, agreementId)).for("update");
-  if (!before) throw new ReviewError("not_found", "The agreement does not exist.");
-  if (opts.expectedVersion !== undefined && before.version !== opts.expectedVersion) {
-    throw new ReviewError("stale", "The agreement has changed meanwhile.", { currentVersion: before.version });
+  try {
+    const outcome = await updateAgreementValues(tx, {
+      id: agreementId,
+      changes,
+      actorId: opts.actorId,
+      expectedVersion: opts.expectedVersion,
+      action: opts.action ?? "agreement.update",
+      reason: opts.reason ?? null,
+      proposalId: opts.proposalId ?? null,
+    });
+    if (!outcome) throw new ReviewError("not_found", "The agreement does not exist.");
+    return { agreement: outcome.agreement, revisionId: outcome.revisionId };
+  } catch (error) {
+    if (error instanceof StaleAgreement) {
+      throw new ReviewError("stale", "The agreement has changed meanwhile.", { currentVersion: error.current.version });
+    }
+    throw error;
   }
-  const [after] = await tx
-    .update(agreements)
-    .set({ ...agreementColumns(changes), version: before.version + 1, updatedAt: new Date(), updatedBy: opts.actorId })
-    .where(eq(agreements.id, agreementId))
-    .returning();
-  const revisionId = await recordRevision(tx, {
-    entityType: "agreement",
-    entityId: agreementId,
-    action: opts.action ?? "agreement.update",
-    actorId: opts.actorId,
-    before,
-    after: after!,
-    reason: opts.reason ?? null,
-    proposalId: opts.proposalId ?? null,
-  });
-  return { agreement: after!, revisionId };
 }
 
 function protocolCitation(s: Extract<ProposedSource, { type: "protocol" }>): string {
@@ -175,7 +178,10 @@ export async function revertValues(tx: Tx, revisionId: number): Promise<{ agreem
 
 /** Applies an approved proposal; the caller has locked it and checked that it is not stale. */
 export async function applyProposal(tx: Tx, p: Proposal, _reviewerId: string): Promise<void> {
-  const payload = p.payload as ProposalPayload;
+  // What was stored is parsed again (a field error, never a crash on a bad date or text), and
+  // its cited files checked again (only its own uploads or its sources' files, stored names).
+  const author = { id: p.authorId, roles: [], organizationId: null, active: true };
+  const payload = (await resolveCitedAttachments(tx, createProposalSchema.parse(p.payload), { actor: author, proposalId: p.id })) as ProposalPayload;
   switch (payload.kind) {
     case "agreement.update":
       await applyAgreementChanges(tx, payload.agreementId, payload.changes as AgreementChanges, {

@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { agreements } from "@/db/schema";
+import { toFormFieldErrors } from "../agreements/fields";
 import { updateAgreement, type UpdateAgreementResult } from "../agreements/update";
+import { FieldRefusal, invalid } from "../agreements/write";
 import type { ActionContext } from "../auth/context";
 import { getSetting } from "../settings";
 import { agreementUpdateSchema, splitAreas } from "../validation/agreements";
@@ -40,9 +42,19 @@ export async function submitAgreementEdit({ ctx, input }: { ctx: ActionContext; 
     Object.entries(next).filter(([k, value]) => JSON.stringify(value) !== JSON.stringify(now[k as keyof typeof now] ?? null)),
   ) as AgreementChanges;
   if (Object.keys(changes).length === 0) return { ok: true, id: current.id, version: current.version, changed: [] };
-  const proposal = await createProposal({
-    ctx,
-    input: { kind: "agreement.update", agreementId: current.id, baseVersion: current.version, changes, summary: v.reason || null },
-  });
+  let proposal;
+  try {
+    proposal = await createProposal({
+      ctx,
+      input: { kind: "agreement.update", agreementId: current.id, baseVersion: current.version, changes, summary: v.reason || null },
+    });
+  } catch (error) {
+    // The same rules as a direct edit, under the form's field names.
+    if (error instanceof FieldRefusal) {
+      const unprefixed = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, m]) => [k.replace(/^changes\./, ""), m]));
+      return invalid(toFormFieldErrors(unprefixed, "existing"));
+    }
+    throw error;
+  }
   return { ok: true, id: current.id, version: current.version, changed: Object.keys(changes), proposalId: proposal.id };
 }

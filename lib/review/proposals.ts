@@ -1,5 +1,5 @@
 import { and, desc, eq, max } from "drizzle-orm";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
 import type { Tx } from "@/db/client";
 import { agreements, proposalComments, proposalVersions, proposals, revisions, statusEvents, users, type Proposal } from "@/db/schema";
 import type { ActionContext } from "../auth/guard";
@@ -15,7 +15,8 @@ import {
 import { agreementFieldValues, pickFields } from "./agreement-fields";
 import { attachmentStorage, type AttachmentStorage } from "../attachments/storage";
 import { checkUploads, transactionWithUploads, type UploadInput, type UploadSession } from "../attachments/store";
-import { applyProposal, assertProposedTransition } from "./apply";
+import { applyProposal } from "./apply";
+import { resolveCitedAttachments, validateProposal } from "./validate";
 import { ReviewError } from "./errors";
 
 /** What a proposal stores: the validated input, and a snapshot of what it was based on. */
@@ -119,8 +120,9 @@ export async function createProposal({ ctx, input, files = [], storage }: { ctx:
     if (!can(actor(ctx), "proposal.create", { organizationId: base.organizationId })) {
       throw new ForbiddenError("proposal.create", "You may propose changes only to your own organisation's agreements.");
     }
-    if (parsed.kind === "event.create") await assertProposedTransition(tx, parsed.agreementId, parsed.event);
-    const stored = await storeProposalFiles(tx, session, parsed, uploads, ctx.user.id);
+    await validateProposal(tx, parsed);
+    const cited = await resolveCitedAttachments(tx, parsed, { actor: actor(ctx) });
+    const stored = await storeProposalFiles(tx, session, cited, uploads, ctx.user.id);
     const payload: ProposalPayload = { ...stored, ...base.extra };
     const [proposal] = await tx
       .insert(proposals)
@@ -252,8 +254,9 @@ export async function reviseProposal({
     if (parsed.kind !== p.kind) throw new ReviewError("not_open", "A revision keeps the kind of change.");
     const base = await resolveBase(tx, parsed);
     if (base.agreementId !== p.agreementId) throw new ReviewError("not_open", "A revision keeps the record it is about.");
-    if (parsed.kind === "event.create") await assertProposedTransition(tx, parsed.agreementId, parsed.event);
-    const stored = await storeProposalFiles(tx, session, parsed, uploads, ctx.user.id);
+    await validateProposal(tx, parsed);
+    const cited = await resolveCitedAttachments(tx, parsed, { actor: actor(ctx), proposalId: p.id });
+    const stored = await storeProposalFiles(tx, session, cited, uploads, ctx.user.id);
     const payload: ProposalPayload = { ...stored, ...base.extra };
     await tx
       .update(proposals)
@@ -272,12 +275,14 @@ export async function rebaseProposal({ ctx, input }: { ctx: ActionContext; input
     const isAuthor = p.authorId === ctx.user.id;
     if (!isAuthor && !can(actor(ctx), "proposal.review", { authorId: p.authorId })) throw new ForbiddenError("proposal.review");
     await requireOpen(tx, p);
-    const old = stripBase(p.payload as ProposalPayload);
+    // The stored payload is checked again as if it were proposed now.
+    const old = createProposalSchema.parse(stripBase(p.payload as ProposalPayload));
     const refreshed: CreateProposalInput =
       old.kind === "agreement.update" ? { ...old, baseVersion: (await loadAgreement(tx, old.agreementId)).version } : old;
     const base = await resolveBase(tx, refreshed);
-    if (refreshed.kind === "event.create") await assertProposedTransition(tx, refreshed.agreementId, refreshed.event);
-    const payload: ProposalPayload = { ...refreshed, ...base.extra };
+    await validateProposal(tx, refreshed);
+    const cited = await resolveCitedAttachments(tx, refreshed, { actor: actor(ctx), proposalId: p.id });
+    const payload: ProposalPayload = { ...cited, ...base.extra };
     await tx
       .update(proposals)
       .set({ payload, baseVersion: base.baseVersion, version: p.version + 1, updatedAt: new Date() })
@@ -295,6 +300,19 @@ function stripBase(payload: ProposalPayload): CreateProposalInput {
 /** Approves a proposal and applies its change (see `decide`). */
 export async function approveProposal({ ctx, input }: { ctx: ActionContext; input: unknown }) {
   return decide(ctx, input, "approved");
+}
+
+/** The decisions a reviewer can make; anything else is refused, never taken as one of them. */
+export const DECISIONS = ["approve", "reject", "request_changes"] as const;
+export type DecisionKind = (typeof DECISIONS)[number];
+const decisionKindSchema = z.object({ decision: z.enum(DECISIONS, "rules.unknownDecision") });
+
+/** A reviewer's decision by name (the review page's buttons): an unknown one is a field error. */
+export async function decideProposal({ ctx, input }: { ctx: ActionContext; input: unknown }) {
+  const { decision } = decisionKindSchema.parse(input);
+  if (decision === "approve") return approveProposal({ ctx, input });
+  if (decision === "reject") return rejectProposal({ ctx, input });
+  return requestChanges({ ctx, input });
 }
 
 export async function rejectProposal({ ctx, input }: { ctx: ActionContext; input: unknown }) {

@@ -7,6 +7,7 @@ import { agreementFieldValues } from "./agreement-fields";
 import { diffFields, type FieldDiff } from "./diff";
 import { revertValues } from "./apply";
 import { isStale, type ProposalPayload } from "./proposals";
+import { readableProposals, type Reader } from "./read-scope";
 
 export const queueFilterSchema = z.object({
   status: z.enum(["open", "changes_requested", "approved", "rejected", "withdrawn", "pending", "all"]).catch("pending"),
@@ -18,10 +19,11 @@ export const queueFilterSchema = z.object({
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
-export async function listProposals(db: Db, filter: QueueFilter) {
+/** The review queue: the proposals `reader` may read (an official's own; everyone's for staff). */
+export async function listProposals(db: Db, reader: Reader, filter: QueueFilter) {
   const swedish = alias(organizations, "swedish");
   const foreign = alias(organizations, "foreign");
-  const conditions: SQL[] = [];
+  const conditions: SQL[] = [readableProposals(reader, sql`${proposals.authorId}`)];
   if (filter.status === "pending") conditions.push(inArray(proposals.status, ["open", "changes_requested"]));
   else if (filter.status !== "all") conditions.push(eq(proposals.status, filter.status));
   if (filter.organizationId) conditions.push(eq(proposals.organizationId, filter.organizationId));
@@ -40,17 +42,18 @@ export async function listProposals(db: Db, filter: QueueFilter) {
     .leftJoin(agreements, eq(agreements.id, proposals.agreementId))
     .leftJoin(swedish, eq(swedish.id, agreements.swedishOrgId))
     .leftJoin(foreign, eq(foreign.id, agreements.foreignOrgId))
-    .where(conditions.length ? and(...conditions) : undefined)
+    .where(and(...conditions))
     .orderBy(asc(proposals.createdAt))
     .limit(500);
 }
 
-/** Organisations that have proposals, for the queue's filter. */
-export async function proposalOrganizations(db: Db) {
+/** Organisations that have proposals `reader` may read, for the queue's filter. */
+export async function proposalOrganizations(db: Db, reader: Reader) {
   return db
     .selectDistinct({ id: organizations.id, name: organizations.name })
     .from(proposals)
     .innerJoin(organizations, eq(organizations.id, proposals.organizationId))
+    .where(readableProposals(reader, sql`${proposals.authorId}`))
     .orderBy(organizations.name);
 }
 

@@ -26,6 +26,6 @@ export async function revertRevision({ ctx, input }: { ctx: ActionContext; input
       action: "agreement.revert",
       reason: `${reason} (revision #${revisionId})`,
     });
-    return { revisionId: applied.revisionId };
+    return { revisionId: applied.revisionId ?? undefined };
   });
 }

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { STAFF_READER } from "../dashboard/test-fixtures";
 import { queryRows } from "@/db/client";
 import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
@@ -35,12 +36,12 @@ describeEachDriver("record history and activity", (db) => {
   });
 
   it("shows the latest changes in the activity feed, filterable by user, without the dataset import", async () => {
-    const all = await activityFeed(db(), { limit: 50 });
+    const all = await activityFeed(db(), STAFF_READER, { limit: 50 });
     expect(all.length).toBeGreaterThan(0);
     expect(all.every((i) => i.actorName !== "NKK dataset (import)")).toBe(true);
-    const mine = await activityFeed(db(), { limit: 50, userId: analystId });
+    const mine = await activityFeed(db(), STAFF_READER, { limit: 50, userId: analystId });
     expect(mine[0]).toMatchObject({ action: "agreement.update", agreementId, label: "Mora – Changchun" });
-    const other = await activityFeed(db(), { limit: 50, userId: "00000000-0000-4000-8000-000000000000" });
+    const other = await activityFeed(db(), STAFF_READER, { limit: 50, userId: "00000000-0000-4000-8000-000000000000" });
     expect(other).toEqual([]);
   });
 });

@@ -1,25 +1,19 @@
 import { z } from "zod";
 import { AGREEMENT_KINDS } from "../domain/enums";
-import { parsePartialDate } from "../domain/partial-date";
 import { foreignOrganizationSchema } from "./organizations";
+import { lineText, multilineText, refinePartialDate } from "./text";
 
 // One schema for the agreement form: the browser checks it with react-hook-form's zod resolver,
 // and the server action parses the very same schema again before anything is written.
 // Messages are catalogue keys (lib/i18n/messages/*/registry.json).
 
-const text = (max: number) => z.string().trim().max(max, "registry.errors.tooLong");
+const TOO_LONG = "registry.errors.tooLong";
 
-function isPartialDate(value: string): boolean {
-  try {
-    parsePartialDate(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** "", "2019", "2019-05" or "2019-05-14": as precise as the source, never more. */
-export const partialDateText = z.string().trim().max(10, "registry.errors.date").refine(isPartialDate, "registry.errors.date");
+/**
+ * "", "2019", "2019-05" or "2019-05-14": as precise as the source, never more; a date that
+ * exists, from 1900 on, and not in the future ("2999" is refused).
+ */
+export const partialDateText = z.string().trim().max(10, "registry.errors.date").superRefine(refinePartialDate("registry.errors.date"));
 
 export const foreignPartySchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("existing"), id: z.uuid("registry.errors.foreignRequired") }),
@@ -30,12 +24,12 @@ export const agreementSchema = z.object({
   swedishOrgId: z.uuid("registry.errors.swedishRequired"),
   foreign: foreignPartySchema,
   kind: z.enum(AGREEMENT_KINDS, "registry.errors.kindRequired"),
-  designation: text(500),
+  designation: lineText(500, TOO_LONG),
   established: partialDateText,
-  funding: text(2000),
+  funding: multilineText(2000, TOO_LONG),
   /** Areas of cooperation, one per line (or separated by semicolons). */
-  areas: text(2000),
-  notes: text(20_000),
+  areas: multilineText(2000, TOO_LONG),
+  notes: multilineText(20_000, TOO_LONG),
 });
 export type AgreementInput = z.input<typeof agreementSchema>;
 export type AgreementValues = z.output<typeof agreementSchema>;
@@ -44,7 +38,7 @@ export type AgreementValues = z.output<typeof agreementSchema>;
 export const agreementUpdateSchema = agreementSchema.extend({
   id: z.uuid("registry.errors.notFound"),
   baseVersion: z.number().int().positive(),
-  reason: text(1000),
+  reason: multilineText(1000, TOO_LONG),
 });
 export type AgreementUpdateInput = z.input<typeof agreementUpdateSchema>;
 export type AgreementUpdateValues = z.output<typeof agreementUpdateSchema>;
@@ -71,3 +65,29 @@ export function splitAreas(text: string): string[] {
     ),
   ];
 }
+
+/**
+ * An agreement's values as every write stores them (the form's, a proposal's, an import row's,
+ * a revert's), checked by the one write function before anything is written
+ * (lib/agreements/write.ts). Dates as "2019" / "2019-05" / "2019-05-14"; empty texts are null.
+ */
+const nullableLine = (max: number) => lineText(max, TOO_LONG).nullable().transform((v) => v || null);
+const nullableText = (max: number) => multilineText(max, TOO_LONG).nullable().transform((v) => v || null);
+export const agreementValuesSchema = z.object({
+  swedishOrgId: z.uuid("registry.errors.swedishRequired"),
+  foreignOrgId: z.uuid("registry.errors.foreignRequired"),
+  kind: z.enum(AGREEMENT_KINDS, "registry.errors.kindRequired"),
+  designation: nullableLine(500),
+  established: z
+    .string()
+    .trim()
+    .max(10, "registry.errors.date")
+    .nullable()
+    .superRefine(refinePartialDate("registry.errors.date"))
+    .transform((v) => v || null),
+  funding: nullableText(2000),
+  areas: z.array(lineText(200, TOO_LONG).min(1)).max(50, TOO_LONG),
+  notes: nullableText(20_000),
+});
+export type AgreementValuesInput = z.input<typeof agreementValuesSchema>;
+export type AgreementStoredValues = z.output<typeof agreementValuesSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineText, multilineText } from "./text";
 import { parsePartialDate } from "../domain/partial-date";
 
 /**
@@ -9,13 +10,13 @@ export const CLAIM_FIELDS = ["established", "designation", "funding", "kind"] as
 export type ClaimField = (typeof CLAIM_FIELDS)[number];
 export const DATE_CLAIM_FIELDS: readonly ClaimField[] = ["established"];
 
-const text = (max: number) => z.string().trim().max(max, "evidence.errors.tooLong");
+const text = (max: number) => multilineText(max, "evidence.errors.tooLong");
 
 export const createClaimSchema = z
   .object({
     agreementId: z.uuid(),
     field: z.enum(CLAIM_FIELDS, "claims.errors.fieldRequired"),
-    value: z.string().trim().min(1, "claims.errors.valueRequired").max(500, "evidence.errors.tooLong"),
+    value: lineText(500, "evidence.errors.tooLong").pipe(z.string().min(1, "claims.errors.valueRequired")),
     sourceId: z.uuid("evidence.errors.sourcePick"),
     quote: text(5000),
     page: text(50),
@@ -32,6 +33,6 @@ export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 
 export const preferClaimSchema = z.object({
   claimId: z.uuid(),
-  reason: z.string().trim().min(1, "claims.errors.reasonRequired").max(2000, "evidence.errors.tooLong"),
+  reason: multilineText(2000, "evidence.errors.tooLong").pipe(z.string().min(1, "claims.errors.reasonRequired")),
 });
 export type PreferClaimInput = z.infer<typeof preferClaimSchema>;

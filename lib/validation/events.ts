@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { multilineText } from "./text";
 import { EVENT_STATUSES, INITIATORS, REASONS } from "../domain/enums";
 import { partialDateInputSchema } from "./partial-date-input";
 import { sourceInputSchema } from "./sources";
 
 // The status-change form, shared by the form (react-hook-form resolver) and the server.
 
-const text = (max: number) => z.string().trim().max(max, "evidence.errors.tooLong");
+const text = (max: number) => multilineText(max, "evidence.errors.tooLong");
 
 /** One use of a source as evidence: an existing source picked by search, or a new one. */
 export const sourceUseSchema = z.discriminatedUnion("mode", [
@@ -68,7 +69,7 @@ export const correctEventSchema = z
   .object({
     agreementId: z.uuid(),
     supersedesId: z.uuid(),
-    correctionReason: z.string().trim().min(1, "evidence.errors.correctionReasonRequired").max(2000, "evidence.errors.tooLong"),
+    correctionReason: multilineText(2000, "evidence.errors.tooLong").pipe(z.string().min(1, "evidence.errors.correctionReasonRequired")),
     ...eventFields,
   })
   .superRefine(checkEvent);

@@ -3,7 +3,9 @@ import { FOREIGN_LEVELS } from "../domain/enums";
 
 // Messages are catalogue keys (lib/i18n/messages/*/registry.json), translated where shown.
 
-const text = (max: number) => z.string().trim().max(max, "registry.errors.tooLong");
+import { lineText } from "./text";
+
+const text = (max: number) => lineText(max, "registry.errors.tooLong");
 
 /** A foreign (e.g. Chinese) party: the only kind the interface creates; Swedish parties come from SCB's lists. */
 export const foreignOrganizationSchema = z.object({

@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { AGREEMENT_KINDS, EVENT_STATUSES, INITIATORS, REASONS } from "../domain/enums";
 import { sourceInputSchema, type SourceInput } from "./sources";
+import { lineText, multilineText, refinePartialDate } from "./text";
 
+/** A partial date that exists and has happened (checked when proposed, not only when approved). */
 const partialDateText = z
   .string()
   .trim()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "review.errors.partialDate")
+  .superRefine(refinePartialDate("review.errors.partialDate"))
   .nullable();
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "review.errors.tooLong")
+  multilineText(max, "review.errors.tooLong")
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional();
@@ -25,7 +25,7 @@ export const agreementChangesSchema = z
     designation: optionalText(500),
     established: partialDateText.optional(),
     funding: optionalText(2000),
-    areas: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+    areas: z.array(lineText(200, "review.errors.tooLong").min(1)).max(50).optional(),
     notes: optionalText(20_000),
   })
   .strict()
@@ -62,8 +62,11 @@ export const proposedSourceSchema = z.discriminatedUnion("type", [
   /** The earlier, protocol-only form (kept so that proposals written with it still read and apply). */
   z.object({
     type: z.literal("protocol"),
-    body: z.string().trim().min(2, "review.errors.protocolBody").max(200),
-    meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "review.errors.meetingDate"),
+    body: lineText(200, "review.errors.tooLong").min(2, "review.errors.protocolBody"),
+    meetingDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "review.errors.meetingDate")
+      .superRefine(refinePartialDate("review.errors.meetingDate")),
     paragraph: optionalText(50),
     diarienummer: optionalText(100),
     /** A file already stored (kept when a proposal is revised). */
@@ -118,7 +121,7 @@ export type CreateProposalInput = z.infer<typeof createProposalSchema>;
 
 export const commentSchema = z.object({
   proposalId: z.string().uuid(),
-  body: z.string().trim().min(1, "review.errors.commentRequired").max(5000),
+  body: multilineText(5000, "review.errors.tooLong").pipe(z.string().min(1, "review.errors.commentRequired")),
 });
 
 export const decisionSchema = z.object({

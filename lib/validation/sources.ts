@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multilineText } from "./text";
 import { SOURCE_KINDS, type SourceKind } from "../domain/enums";
 import { knownPartialDateInputSchema, optionalDaySchema, partialDateInputSchema } from "./partial-date-input";
 
@@ -6,8 +7,8 @@ import { knownPartialDateInputSchema, optionalDaySchema, partialDateInputSchema 
 // Text fields are strings ("" when absent); each kind requires what the database's check
 // constraints require, and a little more where a reader needs it (an email's date).
 
-const text = (max: number) => z.string().trim().max(max, "sources.errors.tooLong");
-const required = (max: number, key: string) => z.string().trim().min(1, key).max(max, "sources.errors.tooLong");
+const text = (max: number) => multilineText(max, "sources.errors.tooLong");
+const required = (max: number, key: string) => multilineText(max, "sources.errors.tooLong").pipe(z.string().min(1, key));
 
 /** An http(s) address, or "" when absent. */
 const optionalUrl = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARS, hasControlChars } from "./text";
 import { ROLES, type Role } from "../domain/enums";
 
 // Account administration. Messages are catalogue keys (lib/i18n/messages/*/auth.json).
@@ -46,7 +47,12 @@ export const emailField = z
   .pipe(z.email("auth.emailInvalid"))
   .transform((e) => e.toLowerCase());
 
-export const nameField = z.string({ error: "admin.nameRequired" }).trim().min(1, "admin.nameRequired").max(200, "admin.nameTooLong");
+export const nameField = z
+  .string({ error: "admin.nameRequired" })
+  .trim()
+  .min(1, "admin.nameRequired")
+  .max(200, "admin.nameTooLong")
+  .refine((v) => !hasControlChars(v), CONTROL_CHARS);
 
 export const newPasswordField = z
   .string({ error: "admin.passwordTooShort" })
@@ -86,6 +92,7 @@ export const setActiveSchema = z.object({
     .string()
     .trim()
     .max(500, "admin.reasonTooLong")
+    .refine((v) => !hasControlChars(v, true), CONTROL_CHARS)
     .optional()
     .transform((v) => v || null),
 });

@@ -13,12 +13,12 @@ export async function generateMetadata() {
 }
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { db } = await requirePermission("agreement.read");
+  const { db, user } = await requirePermission("agreement.read");
   const filter = activityFilterSchema.parse(await searchParams);
   const [items, people, orgs] = await Promise.all([
-    activityFeed(db, filter),
+    activityFeed(db, user, filter),
     db.select({ id: users.id, name: users.name }).from(users).where(ne(users.email, "dataset@avtalsregistret.invalid")).orderBy(asc(users.name)),
-    proposalOrganizations(db),
+    proposalOrganizations(db, user),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();

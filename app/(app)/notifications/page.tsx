@@ -14,7 +14,7 @@ async function markAllRead(formData: FormData) {
 
 export default async function NotificationsPage() {
   const { db, user } = await requireUser();
-  const items = await listNotifications(db, user.id);
+  const items = await listNotifications(db, user);
   const t = await getTranslations("notifications");
   const format = await getFormatter();
   const unread = items.filter((n) => !n.read);

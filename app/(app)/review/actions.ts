@@ -5,14 +5,13 @@ import { runAction } from "@/lib/actions/result";
 import type { UploadInput } from "@/lib/attachments/store";
 import { requireUser } from "@/lib/auth/guard";
 import {
-  approveProposal,
   commentOnProposal,
   createProposal,
+  decideProposal,
   rebaseProposal,
-  rejectProposal,
-  requestChanges,
   reviseProposal,
   withdrawProposal,
+  type DecisionKind,
 } from "@/lib/review/proposals";
 
 // Thin: every function checks the user's rights itself (lib/review), whatever the client sends.
@@ -64,14 +63,11 @@ export async function commentAction(input: { proposalId: string; body: string })
   });
 }
 
-export type DecisionKind = "approve" | "reject" | "request_changes";
-
 export async function decideAction(kind: DecisionKind, input: { proposalId: string; version: number; reason?: string }) {
   return runAction(async () => {
     const ctx = await requireUser();
-    if (kind === "approve") await approveProposal({ ctx, input });
-    else if (kind === "reject") await rejectProposal({ ctx, input });
-    else await requestChanges({ ctx, input });
+    // The decision is checked in lib: "foo" is refused as unknown, not taken as "request changes".
+    await decideProposal({ ctx, input: { ...input, decision: kind } });
     refresh(input.proposalId);
   });
 }

@@ -14,10 +14,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const { db, user } = await requireUser();
   const raw = await searchParams;
   const filter = queueFilterSchema.parse({ ...raw, status: raw.status ?? "pending" });
-  // Officials see their own proposals only; reviewers, analysts and admins see the queue.
-  const ownOnly = !user.roles.some((r) => r === "reviewer" || r === "analyst" || r === "admin");
-  const rows = await listProposals(db, ownOnly ? { ...filter, authorId: user.id } : filter);
-  const orgs = await proposalOrganizations(db);
+  // Officials see their own proposals only; reviewers, analysts and admins see the queue (can()).
+  const rows = await listProposals(db, user, filter);
+  const orgs = await proposalOrganizations(db, user);
   const t = await getTranslations("review");
   const format = await getFormatter();
   return (

@@ -1,16 +1,8 @@
-import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
-import { requirePermission } from "@/lib/auth/guard";
 import { requirePagePermission } from "@/lib/auth/page";
 import { LICENSE_IDS, LICENSES } from "@/lib/public/license";
-import { getSetting, updateSettings } from "@/lib/settings";
-
-async function saveSettings(formData: FormData) {
-  "use server";
-  const ctx = await requirePermission("settings.manage");
-  await updateSettings({ ctx, input: { analystEditsRequireReview: formData.get("analystEditsRequireReview") === "on", dataLicense: formData.get("dataLicense") ?? undefined } });
-  revalidatePath("/admin/settings");
-}
+import { getSetting } from "@/lib/settings";
+import { saveSettingsAction } from "./actions";
 
 export default async function SettingsPage() {
   const { db } = await requirePagePermission("settings.manage");
@@ -21,7 +13,7 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>{t("title")}</h1>
-      <form action={saveSettings} className="card form" style={{ maxWidth: 640 }}>
+      <form action={saveSettingsAction} className="card form" style={{ maxWidth: 640 }}>
         <label>
           <input type="checkbox" name="analystEditsRequireReview" defaultChecked={requireReview} /> {t("analystEditsRequireReview")}
         </label>

@@ -61,7 +61,7 @@ export default async function DrilldownPage({ searchParams }: Props) {
   }
   const spec = parsed.data;
   const db = await getDb();
-  const [result, lookups] = await Promise.all([drilldown(db, spec), dashboardLookups(db)]);
+  const [result, lookups] = await Promise.all([drilldown(db, user!, spec), dashboardLookups(db)]);
   const format = await getFormatter();
   const formatDate = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));

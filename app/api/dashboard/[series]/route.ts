@@ -18,5 +18,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!(DASHBOARD_API_SERIES as readonly string[]).includes(series)) {
     return Response.json({ error: "not_found", message: `No series "${series}". Series: ${DASHBOARD_API_SERIES.join(", ")}.` }, { status: 404 });
   }
-  return dashboardApiResponse(ctx.db, series as DashboardApiSeries, request.nextUrl.searchParams);
+  return dashboardApiResponse(ctx.db, ctx.user, series as DashboardApiSeries, request.nextUrl.searchParams);
 }

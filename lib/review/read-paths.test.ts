@@ -1,0 +1,77 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { notifications, users } from "@/db/schema";
+import { seedDatabase, swedishOrgId } from "@/db/seed";
+import { seedId } from "@/db/seed/ids";
+import { describeEachDriver } from "@/db/testing";
+import { activityFeed } from "../activity/feed";
+import type { ActionContext } from "../auth/guard";
+import { dashboardApiResponse } from "../dashboard/api";
+import { drilldown } from "../dashboard/drilldown";
+import { actingAs, OFFICIAL, REVIEWER } from "../events/test-support";
+import { listNotifications } from "../notifications";
+import { createProposal } from "./proposals";
+import { listProposals, proposalOrganizations } from "./queries";
+
+// Issue 10, finding 7: every read path that lists proposals shows an official only their own,
+// as /review/<id> does. Read as the official of another organisation, who must not see them.
+
+const BENGTSFORS_WUZHOU = seedId("agreement", "bengtsfors-wuzhou-twin");
+const BENGTSFORS = swedishOrgId({ kind: "kommun", code: "1460" });
+const MORA = swedishOrgId({ kind: "kommun", code: "2062" });
+
+describeEachDriver("proposals on every read path (issue 10 #7)", (db) => {
+  let author: ActionContext;
+  let reviewer: ActionContext;
+  let outsider: ActionContext["user"];
+  let proposalId: string;
+
+  beforeAll(async () => {
+    await seedDatabase(db(), { demoUsers: true });
+    [author, reviewer] = await Promise.all([actingAs(db(), OFFICIAL), actingAs(db(), REVIEWER)]);
+    const [u] = await db()
+      .insert(users)
+      .values({ email: "mora@example.se", name: "Mora-tjänstepersonen", passwordHash: "x", roles: ["municipal_official"], organizationId: MORA })
+      .returning();
+    outsider = { id: u!.id, email: u!.email, name: u!.name, roles: u!.roles, organizationId: MORA, organizationName: null, isDemo: false };
+    const p = await createProposal({
+      ctx: author,
+      input: { kind: "agreement.update", agreementId: BENGTSFORS_WUZHOU, baseVersion: 1, changes: { funding: "Hemlig budget" }, summary: "Hemligt förslag" },
+    });
+    proposalId = p.id;
+    // A notification the outsider got while they were a reviewer.
+    await db().insert(notifications).values({ userId: outsider.id, kind: "proposal.submitted", proposalId, message: { title: "Hemligt förslag", actorName: "x" } });
+  });
+
+  it("the dashboard's proposal drill-down and its CSV export", async () => {
+    const spec = { series: "proposals" as const, outcome: "open" as const };
+    const ids = async (reader: ActionContext["user"]) => (await drilldown(db(), reader, spec)).rows.map((r) => r.proposal?.id);
+    expect(await ids(reviewer.user)).toContain(proposalId);
+    expect(await ids(author.user)).toContain(proposalId);
+    expect(await ids(outsider)).not.toContain(proposalId);
+    const csv = await (await dashboardApiResponse(db(), outsider, "drilldown", new URLSearchParams("series=proposals&outcome=open&format=csv"))).text();
+    expect(csv).not.toContain(proposalId);
+    expect(csv.split("\n").filter((l) => l.trim()).length).toBe(1); // the header only
+  });
+
+  it("the activity feed", async () => {
+    const proposalItems = async (reader: ActionContext["user"]) =>
+      (await activityFeed(db(), reader, { limit: 500 })).filter((i) => i.kind === "proposal").map((i) => i.entityId);
+    expect(await proposalItems(reviewer.user)).toContain(proposalId);
+    expect(await proposalItems(outsider)).toEqual([]);
+  });
+
+  it("the review queue and its organisation filter", async () => {
+    const queue = async (reader: ActionContext["user"]) => (await listProposals(db(), reader, { status: "all" })).map((r) => r.proposal.id);
+    expect(await queue(author.user)).toEqual([proposalId]);
+    expect(await queue(outsider)).toEqual([]);
+    expect((await proposalOrganizations(db(), outsider)).map((o) => o.id)).not.toContain(BENGTSFORS);
+    expect((await proposalOrganizations(db(), reviewer.user)).map((o) => o.id)).toContain(BENGTSFORS);
+  });
+
+  it("notifications about proposals the reader may not read", async () => {
+    expect(await listNotifications(db(), outsider)).toEqual([]);
+    const [reviewerNote] = await db().select().from(notifications).where(eq(notifications.userId, reviewer.user.id));
+    expect((await listNotifications(db(), reviewer.user)).map((n) => n.id)).toContain(reviewerNote!.id);
+  });
+});
