@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ImportWizard } from "@/components/agreements/import-wizard";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { refusePage } from "@/lib/auth/refusal";
 
 export async function generateMetadata() {
   const t = await getTranslations("registry.import");
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 export default async function ImportPage() {
   const [t, user] = await Promise.all([getTranslations(), getCurrentUser()]);
   const actor = user ? { ...user, active: true } : null;
-  if (!can(actor, "import.run") || !can(actor, "agreement.create")) return <ForbiddenNotice />;
+  if (!can(actor, "import.run") || !can(actor, "agreement.create")) refusePage({ action: "import.run" });
   return (
     <>
       <p className="breadcrumb">
