@@ -123,7 +123,9 @@ test.describe("a second server process", () => {
     const email = `slow-${Date.now()}@example.se`;
     const csrf = await fetch(`${base}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    // The proxy and the route both set the CSRF cookie: the route's (the last) matches the token.
+    const jar = new Map(csrf.headers.getSetCookie().map((c) => c.split(";")[0]!.split("=") as [string, string]));
+    const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
     const body = new URLSearchParams({ email, password: "wrong-password-1", csrfToken }).toString();
 
     // A slow client: headers and half the body now, the rest after SIGTERM.
