@@ -42,4 +42,4 @@ it("is ready with a migrated database and a reachable store, and says why not ot
   } finally {
     await handle.close();
   }
-});
+}, 120_000); // it migrates a fresh database, as other files do in beforeAll
