@@ -15,10 +15,10 @@ for (const role of Object.keys(EXPECTED) as AccountRole[]) {
 
   test(`${role} signs in through the form and ${admin ? "reaches" : "is refused"} the administration`, async ({ page }) => {
     await signIn(page, role);
-    await page.waitForURL("**/agreements");
+    await page.waitForURL(role === "official" ? "**/home" : "**/agreements");
     const header = page.getByRole("banner");
     await expect(header).toContainText(roleText);
-    await expect(page.getByRole("heading", { name: "Avtal", level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: role === "official" ? "Mina avtal" : "Avtal", level: 1 })).toBeVisible();
     const adminLink = page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Administration" });
 
     if (admin) {

@@ -5,7 +5,8 @@ import { ACCOUNTS, signIn, storageStateFor, type AccountRole } from "./fixtures"
 for (const role of Object.keys(ACCOUNTS) as AccountRole[]) {
   setup(`sign in as ${role}`, async ({ page }) => {
     await signIn(page, role);
-    await page.waitForURL("**/agreements");
+    // Officials land on their organisation's agreements; staff on the registry.
+    await page.waitForURL(role === "official" ? "**/home" : "**/agreements");
     await page.context().storageState({ path: storageStateFor(role) });
   });
 }

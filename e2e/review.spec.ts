@@ -34,14 +34,14 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
   await official.getByLabel("Datum då ändringen gällde").fill("2022-03-14");
   await official.getByLabel("Beslutande organ").fill("Kommunstyrelsen");
   await official.getByLabel("Sammanträdesdatum").fill("2022-03-14");
-  await official.getByLabel("Paragraf (§)").fill("§ 40");
+  await official.getByLabel("Paragraf", { exact: true }).fill("§ 40");
   await official.getByLabel("Sammanfattning av förslaget").fill("Samarbetet med Wuzhou återupptas");
   await official.getByRole("button", { name: "Skicka förslag" }).click();
   await expect(official.locator(".field-error").filter({ hasText: "Bifoga protokollet eller ange dess diarienummer." })).toBeVisible();
-  await expect(official.getByLabel("Paragraf (§)")).toHaveValue("§ 40");
+  await expect(official.getByLabel("Paragraf", { exact: true })).toHaveValue("§ 40");
   await official.screenshot({ path: "screenshots/review-propose-error-sv.png", fullPage: true });
   await official.getByLabel("Diarienummer", { exact: true }).fill("KS 2022/0099");
-  await official.getByLabel("Protokollet som PDF (frivilligt om diarienummer anges)").setInputFiles({
+  await official.getByLabel("Bifoga källan (frivilligt)").setInputFiles({
     name: "ks-2022-03-14.pdf",
     mimeType: "application/pdf",
     buffer: Buffer.from(samplePdf("Kommunstyrelsen Bengtsfors 2022-03-14 §40")),
@@ -71,7 +71,7 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
   await expect(official.getByTestId("comment").filter({ hasText: "Begärde ändringar" })).toContainText("§40");
   await official.getByRole("link", { name: "Revidera förslaget" }).click();
   await expect(official.getByLabel("Diarienummer", { exact: true })).toHaveValue("KS 2022/0099");
-  await official.getByLabel("Paragraf (§)").fill("§40");
+  await official.getByLabel("Paragraf", { exact: true }).fill("§40");
   await official.getByRole("button", { name: "Skicka reviderat förslag" }).click();
   await official.waitForURL(proposalUrl);
   await expect(official.getByTestId("proposal-status")).toHaveText("Öppet");

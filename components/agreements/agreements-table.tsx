@@ -139,6 +139,18 @@ export function AgreementsTable({ data, query, options }: Props) {
           </time>
         ),
       }),
+      helper.accessor("lastConfirmedAt", {
+        id: "confirmed",
+        header: () => t("registry.columns.confirmed"),
+        cell: ({ row: { original: r } }) =>
+          r.lastConfirmedAt ? (
+            <span className={styles.nowrap} title={r.lastConfirmedBy ?? undefined}>
+              <time dateTime={r.lastConfirmedAt}>{format.dateTime(new Date(r.lastConfirmedAt), { dateStyle: "medium" })}</time>
+            </span>
+          ) : (
+            <span className="muted">{t("confirm.neverShort")}</span>
+          ),
+      }),
       helper.accessor("sourceCount", {
         id: "sources",
         header: () => t("registry.columns.sources"),

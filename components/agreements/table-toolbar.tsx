@@ -94,6 +94,7 @@ export function TableToolbar({ query, options, total, navigate, columns, setColu
     ...(query.to != null
       ? [{ key: "to", text: `${t("registry.filters.established")}: ${t("registry.filters.rangeTo", { year: query.to })}`, remove: () => navigate({ to: null, page: 1 }) }]
       : []),
+    ...(query.unconfirmed ? [{ key: "unconfirmed", text: t("confirm.filterStale"), remove: () => navigate({ unconfirmed: false, page: 1 }) }] : []),
   ];
 
   const exportParams = agreementQueryToParams(query, { paging: false, columns: false }).toString();
@@ -174,6 +175,9 @@ export function TableToolbar({ query, options, total, navigate, columns, setColu
               />
             </label>
           </fieldset>
+          <label className={styles.toggle}>
+            <input type="checkbox" checked={query.unconfirmed} onChange={(e) => navigate({ unconfirmed: e.target.checked, page: 1 })} /> {t("confirm.filterStale")}
+          </label>
         </div>
         <div className={styles.rightTools}>
           <CheckMenu
@@ -210,7 +214,7 @@ export function TableToolbar({ query, options, total, navigate, columns, setColu
               className={`btn btn--small ${styles.clear}`}
               onClick={() => {
                 setText("");
-                navigate({ q: "", status: [], kind: [], swedishKind: [], county: [], province: [], reason: [], from: null, to: null, page: 1 });
+                navigate({ q: "", status: [], kind: [], swedishKind: [], county: [], province: [], reason: [], from: null, to: null, unconfirmed: false, page: 1 });
               }}
             >
               {t("registry.table.clearAll")}

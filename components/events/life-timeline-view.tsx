@@ -84,8 +84,9 @@ export function LifeTimelineView({ live, claims, today }: { live: LifeEvent[]; c
           </div>
         )}
         <div className={styles.axis}>
-          {g.ticks.map((y) => (
-            <span key={y} className={styles.tick} style={{ left: pct(y) }}>
+          {g.ticks.map((y, i) => (
+            // Every other year label gives way on a narrow chart, so that labels never overlap.
+            <span key={y} className={`${styles.tick} ${i % 2 === 1 ? styles.tickMinor : ""}`} style={{ left: pct(y) }}>
               {y}
             </span>
           ))}

@@ -5,11 +5,26 @@ import { can } from "@/lib/auth/permissions";
 import { setLocaleAction, signOutAction } from "@/app/actions";
 import { getDb } from "@/db/app-db";
 import { unreadCount } from "@/lib/notifications";
+import { HeaderNav, NavLink, type NavItem } from "./header-nav";
 import { LanguageSwitch } from "./language-switch";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const t = await getTranslations();
   const unread = await unreadCount(await getDb(), user.id);
+  const actor = { ...user, active: true };
+  const official = user.roles.includes("municipal_official");
+  const staff = user.roles.some((r) => r === "analyst" || r === "reviewer" || r === "admin");
+  const items: NavItem[] = [
+    ...(official ? [{ href: "/home", label: t("shell.home") }] : []),
+    { href: "/agreements", label: t("nav.agreements") },
+    { href: "/dashboard", label: t("dashboard.nav") },
+    { href: "/organizations", label: t("registry.nav.organizations") },
+    { href: "/sources", label: t("sources.nav") },
+    { href: "/review", label: staff ? t("review.title") : t("shell.myProposals") },
+    { href: "/activity", label: t("activity.title") },
+    ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: t("admin.nav"), also: ["/admin"] }] : []),
+  ];
+  const roleText = `${user.roles.map((r) => t(`roles.${r}`)).join(", ")}${user.organizationName ? `, ${user.organizationName}` : ""}`;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -18,55 +33,31 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
       {user.isDemo && <div className="demo-banner">{t("nav.demoNotice")}</div>}
       <header className="app-header">
         <div className="app-header__inner">
-          <Link href="/agreements" className="app-header__brand">
+          <Link href={official ? "/home" : "/agreements"} className="app-header__brand">
             {t("app.name")}
           </Link>
-          <nav aria-label="Huvudmeny">
-            <ul>
-              <li>
-                <Link href="/agreements">{t("nav.agreements")}</Link>
-              </li>
-              <li>
-                <Link href="/dashboard">{t("dashboard.nav")}</Link>
-              </li>
-              <li>
-                <Link href="/organizations">{t("registry.nav.organizations")}</Link>
-              </li>
-              <li>
-                <Link href="/sources">{t("sources.nav")}</Link>
-              </li>
-              <li>
-                <Link href="/review">{t("review.title")}</Link>
-              </li>
-              <li>
-                <Link href="/activity">{t("activity.title")}</Link>
-              </li>
-              {can({ ...user, active: true }, "user.manage") && <li><Link href="/admin/users">{t("admin.nav")}</Link></li>}
-            </ul>
-          </nav>
-          <div className="app-header__user">
-            <Link href="/notifications" aria-label={`${t("notifications.title")}: ${t("notifications.unread", { count: unread })}`}>
-              {t("notifications.title")}
-              {unread > 0 && (
-                <span className="notification-count" data-testid="notification-count">
-                  {unread}
-                </span>
-              )}
-            </Link>
-            <span>
-              {user.name}{" "}
-              <span className="role">
-                ({user.roles.map((r) => t(`roles.${r}`)).join(", ")}
-                {user.organizationName ? `, ${user.organizationName}` : ""})
+          <HeaderNav items={items} navLabel={t("shell.mainNav")} menuLabel={t("shell.menu")}>
+            <div className="app-header__user">
+              <NavLink href="/notifications" aria-label={`${t("notifications.title")}: ${t("notifications.unread", { count: unread })}`}>
+                {t("notifications.title")}
+                {unread > 0 && (
+                  <span className="notification-count" data-testid="notification-count">
+                    {unread}
+                  </span>
+                )}
+              </NavLink>
+              <span className="app-header__who" title={`${user.name} (${roleText})`}>
+                <span className="app-header__name">{user.name}</span>{" "}
+                <span className="role">({roleText})</span>
               </span>
-            </span>
-            <LanguageSwitch action={setLocaleAction} />
-            <form action={signOutAction}>
-              <button type="submit" className="btn btn--small">
-                {t("nav.signOut")}
-              </button>
-            </form>
-          </div>
+              <LanguageSwitch action={setLocaleAction} />
+              <form action={signOutAction}>
+                <button type="submit" className="btn btn--small">
+                  {t("nav.signOut")}
+                </button>
+              </form>
+            </div>
+          </HeaderNav>
         </div>
       </header>
     </>

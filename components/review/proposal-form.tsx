@@ -4,11 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { ACCEPT_ATTRIBUTE } from "@/lib/attachments/media-types";
 import type { ActionResult } from "@/lib/actions/result";
 import { EVENT_STATUSES, INITIATORS, REASONS } from "@/lib/domain/enums";
 import { parsePartialDate } from "@/lib/domain/partial-date";
 import { proposalFormSchema, toProposalInput, type ProposalFormValues } from "@/lib/validation/proposals";
+import { SourceFields } from "../sources/source-fields";
 import { ActionMessage } from "./action-message";
 
 export interface ProposalFormAgreement {
@@ -31,13 +33,14 @@ export function ProposalForm({ agreement, initial, reviseId, create, revise }: P
   const router = useRouter();
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [file, setFile] = useState<File | null>(null);
+  const form = useForm<ProposalFormValues>({ resolver: zodResolver(proposalFormSchema), defaultValues: initial });
   const {
     register,
     handleSubmit,
     setValue,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<ProposalFormValues>({ resolver: zodResolver(proposalFormSchema), defaultValues: initial });
+  } = form;
   const mode = useWatch({ control, name: "mode" });
   const effective = useWatch({ control, name: "effective" });
   const precision = (() => {
@@ -61,7 +64,7 @@ export function ProposalForm({ agreement, initial, reviseId, create, revise }: P
   });
 
   const err = (name: keyof ProposalFormValues) => {
-    const message = errors[name]?.message;
+    const message = errors[name]?.message as string | undefined;
     return message ? (
       <span id={`${name}-error`} className="field-error">
         {t.has(message) ? t(message) : message}
@@ -78,6 +81,7 @@ export function ProposalForm({ agreement, initial, reviseId, create, revise }: P
   );
 
   return (
+    <FormProvider {...form}>
     <form className="form" style={{ maxWidth: 720 }} onSubmit={onSubmit} noValidate>
       <fieldset className="card">
         <legend className="visually-hidden">{t("review.propose.title")}</legend>
@@ -138,21 +142,19 @@ export function ProposalForm({ agreement, initial, reviseId, create, revise }: P
             </div>
           </fieldset>
           <fieldset className="card form" style={{ maxWidth: "none" }}>
-            <legend>{t("review.propose.protocol")}</legend>
+            <legend>{t("proposeEvidence.title")}</legend>
             <p className="muted" style={{ margin: 0 }}>
-              {t("review.errors.protocolNeedsEvidence")}
+              {t("proposeEvidence.hint")}
             </p>
-            {text("protocolBody", t("review.propose.protocolBody"))}
-            {text("meetingDate", t("review.propose.meetingDate"), "date")}
-            {text("paragraph", t("review.propose.paragraph"))}
-            {text("diarienummer", t("review.propose.diarienummer"))}
+            <SourceFields prefix="source" />
             <input type="hidden" {...register("attachmentId")} />
             <div className="field">
-              <label htmlFor="protocolFile">{t("review.propose.attachment")}</label>
+              <label htmlFor="proposalFile">{t("proposeEvidence.file")}</label>
+              <span className="field-hint">{t("proposeEvidence.fileHint")}</span>
               <input
-                id="protocolFile"
+                id="proposalFile"
                 type="file"
-                accept="application/pdf,.pdf,message/rfc822,.eml,image/png,image/jpeg"
+                accept={ACCEPT_ATTRIBUTE}
                 onChange={(e) => {
                   const chosen = e.target.files?.[0] ?? null;
                   setFile(chosen);
@@ -162,9 +164,11 @@ export function ProposalForm({ agreement, initial, reviseId, create, revise }: P
               {initial.attachmentFilename && !file && <span className="muted">{initial.attachmentFilename}</span>}
             </div>
             <div className="field">
-              <label htmlFor="quote">{t("review.propose.quote")}</label>
+              <label htmlFor="quote">{t("proposeEvidence.quote")}</label>
               <textarea id="quote" rows={2} {...register("quote")} />
+              {err("quote")}
             </div>
+            {text("page", t("evidence.sourceEntry.page"))}
           </fieldset>
         </>
       ) : (
@@ -189,5 +193,6 @@ export function ProposalForm({ agreement, initial, reviseId, create, revise }: P
         </button>
       </div>
     </form>
+    </FormProvider>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { PartialDateText } from "@/components/agreements/partial-date-text";
 import { StatusBadge } from "@/components/agreements/status-badge";
 import { parsePartialDate } from "@/lib/domain/partial-date";
+import { sourceColumns } from "@/lib/sources/fields";
 import type { ProposedEvent as ProposedEventData } from "@/lib/validation/proposals";
 
 export function ProposedEvent({ event, citedSources }: { event: ProposedEventData; citedSources: { id: string; citation: string }[] }) {
@@ -42,6 +43,17 @@ export function ProposedEvent({ event, citedSources }: { event: ProposedEventDat
         {event.sources.map((s, i) =>
           s.type === "existing" ? (
             <li key={i}>{citedSources.find((c) => c.id === s.sourceId)?.citation ?? s.sourceId}</li>
+          ) : s.type === "new" ? (
+            <li key={i} data-source-kind={s.source.kind}>
+              <span className="badge badge--kind">{t(`sourceKind.${s.source.kind}`)}</span> {sourceColumns(s.source).citation}
+              {s.attachmentId && (
+                <>
+                  {" · "}
+                  <a href={`/api/attachments/${s.attachmentId}`}>{s.attachmentFilename ?? "bilaga"}</a>
+                </>
+              )}
+              {s.quote && <blockquote>”{s.quote}”</blockquote>}
+            </li>
           ) : (
             <li key={i}>
               <span className="badge badge--kind">{t("sourceKind.protocol")}</span> {s.body}, {s.meetingDate}

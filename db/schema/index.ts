@@ -10,3 +10,4 @@ export * from "./attachments";
 export * from "./claims";
 export * from "./reviews";
 export * from "./timeline";
+export * from "./confirmations";

@@ -29,6 +29,9 @@ export interface AgreementListRow {
   statusPrecision: DatePrecision | null;
   /** When the agreement or its status log last changed (ISO 8601, UTC). */
   lastChangedAt: string;
+  /** The last "nothing has changed" confirmation (ISO 8601, UTC) and who made it. */
+  lastConfirmedAt: string | null;
+  lastConfirmedBy: string | null;
   sourceCount: number;
 }
 
@@ -103,6 +106,13 @@ function swedishSortKey(expression: SQL): SQL {
   return sql`(translate(lower(translate(${expression}, 'ÅÄÖÆØÉÈÜ', 'åäöæøéèü')), 'åäöæøéèü', '{|}|}eey') COLLATE "C")`;
 }
 
+function lastConfirmationSql(ids?: SQL): SQL {
+  const only = ids ? sql`WHERE c.agreement_id = ANY(${ids})` : sql``;
+  return sql`(SELECT DISTINCT ON (c.agreement_id) c.agreement_id, c.confirmed_at AS at, u.name
+    FROM confirmations c JOIN users u ON u.id = c.confirmed_by ${only}
+    ORDER BY c.agreement_id, c.confirmed_at DESC)`;
+}
+
 const SORT_SQL: Record<SortKey, SQL> = {
   swedish: sql`so.sort_name`,
   swedishKind: sql`so.kind`,
@@ -114,6 +124,7 @@ const SORT_SQL: Record<SortKey, SQL> = {
   established: sql`a.established_on`,
   status: sql`cs.status`,
   lastChange: sql`greatest(a.updated_at, last_event.at)`,
+  confirmed: sql`last_confirmed.at`,
   sources: sql`coalesce(src.n, 0)`,
 };
 
@@ -145,6 +156,9 @@ function conditions(query: AgreementQuery): SQL[] {
   if (query.province.length > 0) where.push(sql`fo.province_id::text IN ${query.province}`);
   if (query.from != null) where.push(sql`a.established_on >= ${`${query.from}-01-01`}::date`);
   if (query.to != null) where.push(sql`a.established_on < ${`${query.to + 1}-01-01`}::date`);
+  if (query.unconfirmed) {
+    where.push(sql`NOT EXISTS (SELECT 1 FROM confirmations c WHERE c.agreement_id = a.id AND c.confirmed_at > now() - interval '12 months')`);
+  }
   if (query.reason.length > 0) {
     const reasons = sql.join(
       query.reason.map((r) => sql`${r}`),
@@ -177,6 +191,7 @@ export function pageIdsSql(query: AgreementQuery, limit: { limit: number; offset
     ${needsStatus ? sql`LEFT JOIN ${currentStatusSubquery} cs ON cs.agreement_id = a.id` : sql``}
     ${query.sort === "sources" ? sql`LEFT JOIN ${sourceCountSql()} src ON src.agreement_id = a.id` : sql``}
     ${query.sort === "lastChange" ? sql`LEFT JOIN ${lastEventSql()} last_event ON last_event.agreement_id = a.id` : sql``}
+    ${query.sort === "confirmed" ? sql`LEFT JOIN ${lastConfirmationSql()} last_confirmed ON last_confirmed.agreement_id = a.id` : sql``}
     ${whereSql}
     ORDER BY ${SORT_SQL[query.sort]} ${dir} NULLS LAST, ${TIE_BREAK}
     ${paging}`;
@@ -195,6 +210,7 @@ function rowsSql(ids: string[]): SQL {
       prov.id AS "provinceId", prov.name AS "provinceName", prov.name_native AS "provinceNameNative",
       cs.status, cs.effective_on::text AS "statusOn", cs.effective_precision AS "statusPrecision",
       to_char(greatest(a.updated_at, last_event.at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastChangedAt",
+      to_char(last_confirmed.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "lastConfirmedAt", last_confirmed.name AS "lastConfirmedBy",
       coalesce(src.n, 0)::int AS "sourceCount"
     FROM agreements a
     JOIN organizations s ON s.id = a.swedish_org_id
@@ -204,6 +220,7 @@ function rowsSql(ids: string[]): SQL {
     LEFT JOIN (SELECT * FROM ${currentStatusSubquery} cs0 WHERE cs0.agreement_id = ANY(${idArray})) cs ON cs.agreement_id = a.id
     LEFT JOIN ${sourceCountSql(idArray)} src ON src.agreement_id = a.id
     LEFT JOIN ${lastEventSql(idArray)} last_event ON last_event.agreement_id = a.id
+    LEFT JOIN ${lastConfirmationSql(idArray)} last_confirmed ON last_confirmed.agreement_id = a.id
     WHERE a.id = ANY(${idArray})`;
 }
 

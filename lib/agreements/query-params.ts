@@ -16,6 +16,7 @@ export const COLUMN_IDS = [
   "established",
   "status",
   "lastChange",
+  "confirmed",
   "sources",
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
@@ -41,6 +42,8 @@ export interface AgreementQuery {
   from: number | null;
   /** Established in or before this year. */
   to: number | null;
+  /** Only agreements nobody has confirmed ("nothing has changed") in the last 12 months. */
+  unconfirmed: boolean;
   sort: SortKey;
   dir: "asc" | "desc";
   page: number;
@@ -58,6 +61,7 @@ export const DEFAULT_QUERY: AgreementQuery = {
   reason: [],
   from: null,
   to: null,
+  unconfirmed: false,
   sort: "swedish",
   dir: "asc",
   page: 1,
@@ -111,6 +115,7 @@ export function parseAgreementQuery(params: ParamSource): AgreementQuery {
     reason: list(get(params, "reason"), REASONS),
     from: year(get(params, "from")),
     to: year(get(params, "to")),
+    unconfirmed: get(params, "unconfirmed") === "1",
     sort: (COLUMN_IDS as readonly string[]).includes(sortKey ?? "") ? (sortKey as SortKey) : DEFAULT_QUERY.sort,
     dir: sortDir === "desc" ? "desc" : "asc",
     page: positive(get(params, "page"), 1, 100_000),
@@ -134,6 +139,7 @@ export function agreementQueryToParams(query: AgreementQuery, options: { paging?
   for (const [key, values] of lists) if (values.length > 0) p.set(key, values.join(","));
   if (query.from != null) p.set("from", String(query.from));
   if (query.to != null) p.set("to", String(query.to));
+  if (query.unconfirmed) p.set("unconfirmed", "1");
   if (query.sort !== DEFAULT_QUERY.sort || query.dir !== DEFAULT_QUERY.dir) p.set("sort", `${query.sort}.${query.dir}`);
   if (options.paging !== false) {
     if (query.page !== 1) p.set("page", String(query.page));

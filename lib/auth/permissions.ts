@@ -25,7 +25,7 @@ const CURATE = [
   "import.run",
 ] as const;
 /** Collaboration: decided per case in can(). */
-const COLLABORATE = ["proposal.create", "proposal.read", "proposal.comment", "proposal.revise", "proposal.review"] as const;
+const COLLABORATE = ["proposal.create", "proposal.read", "proposal.comment", "proposal.revise", "proposal.review", "confirmation.create"] as const;
 /** Administration: admins. */
 const ADMINISTER = ["user.manage", "audit.read", "settings.manage"] as const;
 
@@ -66,6 +66,9 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
   switch (action) {
     case "proposal.create":
       // Analysts may propose for any record; officials only for their own organisation's.
+      return has("analyst") || isOfficialOf(resource.organizationId);
+    case "confirmation.create":
+      // "Nothing has changed": officials for their own organisation; analysts for any.
       return has("analyst") || isOfficialOf(resource.organizationId);
     case "proposal.read":
     case "proposal.comment":

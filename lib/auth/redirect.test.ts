@@ -25,9 +25,9 @@ it("refuses every way of naming another site after sign-in, as a browser would r
   ];
   for (const value of hostile) {
     const path = safeRedirectPath(value);
-    expect(path, JSON.stringify(value)).toBe("/agreements");
+    expect(path, JSON.stringify(value)).toBe("/home");
   }
-  expect(safeRedirectPath(undefined)).toBe("/agreements");
+  expect(safeRedirectPath(undefined)).toBe("/home");
 });
 
 it("keeps a same-site path with its query and fragment, normalised", () => {

@@ -1,4 +1,5 @@
-const FALLBACK = "/agreements";
+// Officials land on their organisation's agreements; /home sends staff on to the registry.
+const FALLBACK = "/home";
 // A stand-in origin: only the path is kept, so the real host does not matter.
 const BASE = "http://avtalsregistret.invalid";
 

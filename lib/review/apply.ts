@@ -5,6 +5,7 @@ import { parsePartialDate } from "../domain/partial-date";
 import { loadHistory } from "../events/record";
 import { checkTransition } from "../events/transitions";
 import { recordRevision } from "../revisions/record";
+import { insertSource } from "../sources/create";
 import type { AgreementChanges, ProposedEvent, ProposedSource } from "../validation/proposals";
 import { agreementColumns, type AgreementFieldValues } from "./agreement-fields";
 import { ReviewError } from "./errors";
@@ -84,6 +85,15 @@ export async function applyProposedEvent(
       const [found] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.id, s.sourceId));
       if (!found) throw new ReviewError("not_found", "A cited source no longer exists.");
       links.push({ sourceId: found.id, quote: s.quote ?? null, page: s.page ?? null });
+      continue;
+    }
+    if (s.type === "new") {
+      // The kind and fields the author gave, through the same insert as the analyst's source form.
+      const created = await insertSource(tx, s.source, opts.authorId, { proposalId: opts.proposalId });
+      if (s.attachmentId) {
+        await tx.insert(sourceAttachments).values({ sourceId: created.id, attachmentId: s.attachmentId, filename: s.attachmentFilename ?? "bilaga", createdBy: opts.authorId });
+      }
+      links.push({ sourceId: created.id, quote: s.quote ?? null, page: s.page ?? null });
       continue;
     }
     const [created] = await tx

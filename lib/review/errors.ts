@@ -8,7 +8,8 @@ export class ReviewError extends Error {
       | "stale"
       | "invalid_transition"
       | "nothing_to_revert"
-      | "upload_refused",
+      | "upload_refused"
+      | "nothing_to_confirm",
     message: string,
     public readonly details?: Record<string, unknown>,
   ) {

@@ -87,7 +87,7 @@ export interface ProposalFiles {
 
 /** Checks the uploaded files before anything is written; refuses with each file's problem. */
 function checkProposalFiles(input: CreateProposalInput, files: readonly UploadInput[]) {
-  const wanted = input.kind === "event.create" ? input.event.sources.flatMap((s) => (s.type === "protocol" && s.fileIndex !== undefined ? [s.fileIndex] : [])) : [];
+  const wanted = input.kind === "event.create" ? input.event.sources.flatMap((s) => (s.type !== "existing" && s.fileIndex !== undefined ? [s.fileIndex] : [])) : [];
   if (wanted.some((i) => i >= files.length)) throw new ReviewError("upload_refused", "A named file was not uploaded.");
   const checked = checkUploads(files);
   if (!checked.ok) throw new ReviewError("upload_refused", "A file was refused.", { problems: checked.problems });
@@ -99,7 +99,7 @@ async function storeProposalFiles(tx: Tx, session: UploadSession, input: CreateP
   if (input.kind !== "event.create") return input;
   const sources = [];
   for (const s of input.event.sources) {
-    if (s.type !== "protocol" || s.fileIndex === undefined) {
+    if (s.type === "existing" || s.fileIndex === undefined) {
       sources.push(s);
       continue;
     }

@@ -11,12 +11,20 @@ import { sourceColumns } from "./fields";
 export type CreateSourceResult = FormResult<{ id: string }, { duplicates: DuplicateSource[] }>;
 
 /** Inserts a validated source with its revision, in the caller's transaction. */
-export async function insertSource(tx: Tx, input: SourceInput, actorId: string): Promise<Source> {
+export async function insertSource(tx: Tx, input: SourceInput, actorId: string, opts: { proposalId?: string | null } = {}): Promise<Source> {
   const [row] = await tx
     .insert(sources)
     .values({ ...sourceColumns(input), createdBy: actorId })
     .returning();
-  await recordRevision(tx, { entityType: "source", entityId: row!.id, action: "source.create", actorId, before: null, after: revisionView(row!) });
+  await recordRevision(tx, {
+    entityType: "source",
+    entityId: row!.id,
+    action: "source.create",
+    actorId,
+    before: null,
+    after: revisionView(row!),
+    proposalId: opts.proposalId ?? null,
+  });
   return row!;
 }
 

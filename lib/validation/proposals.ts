@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AGREEMENT_KINDS, EVENT_STATUSES, INITIATORS, REASONS } from "../domain/enums";
+import { sourceInputSchema, type SourceInput } from "./sources";
 
 const partialDateText = z
   .string()
@@ -36,12 +37,29 @@ export type AgreementChanges = z.infer<typeof agreementChangesSchema>;
  * by its particulars (the simple form officials use: "attach the protocol or give its diarienummer").
  */
 export const proposedSourceSchema = z.discriminatedUnion("type", [
+  /** A new source of any kind, with the same fields (and schema) as the analyst's source form. */
+  z
+    .object({
+      type: z.literal("new"),
+      source: sourceInputSchema,
+      attachmentId: z.string().uuid().nullable().optional(),
+      attachmentFilename: z.string().max(255).nullable().optional(),
+      fileIndex: z.number().int().min(0).max(4).optional(),
+      quote: optionalText(2000),
+      page: optionalText(50),
+    })
+    // A council's decision is checkable by its protocol: attach it or give its diarienummer.
+    .refine((s) => s.source.kind !== "protocol" || !!s.source.diarienummer || !!s.attachmentId || s.fileIndex !== undefined, {
+      message: "review.errors.protocolNeedsEvidence",
+      path: ["source", "diarienummer"],
+    }),
   z.object({
     type: z.literal("existing"),
     sourceId: z.string().uuid(),
     quote: optionalText(2000),
     page: optionalText(50),
   }),
+  /** The earlier, protocol-only form (kept so that proposals written with it still read and apply). */
   z.object({
     type: z.literal("protocol"),
     body: z.string().trim().min(2, "review.errors.protocolBody").max(200),
@@ -111,8 +129,9 @@ export const decisionSchema = z.object({
 });
 
 /**
- * The proposal form as people fill it in (flat fields, strings). `toProposalInput` turns it into
- * the payload that `createProposalSchema` checks again on the server.
+ * The proposal form as people fill it in (flat fields, strings; the evidence as the source form
+ * keeps it). `toProposalInput` turns it into the payload that `createProposalSchema` checks again
+ * on the server.
  */
 export const proposalFormSchema = z
   .object({
@@ -125,15 +144,14 @@ export const proposalFormSchema = z
     decidedBy: z.string().trim().max(200, "review.errors.tooLong"),
     initiatedBy: z.enum(INITIATORS),
     note: z.string().trim().max(2000, "review.errors.tooLong"),
-    protocolBody: z.string().trim().max(200, "review.errors.tooLong"),
-    meetingDate: z.string().trim(),
-    paragraph: z.string().trim().max(50, "review.errors.tooLong"),
-    diarienummer: z.string().trim().max(100, "review.errors.tooLong"),
+    /** The new source, any kind, with the fields of components/sources/source-fields.tsx. */
+    source: z.record(z.string(), z.unknown()),
     attachmentId: z.string(),
     attachmentFilename: z.string(),
-    /** Whether a protocol file is chosen in the form (the file itself travels beside the values). */
+    /** Whether a file is chosen in the form (the file itself travels beside the values). */
     hasFile: z.boolean(),
     quote: z.string().trim().max(2000, "review.errors.tooLong"),
+    page: z.string().trim().max(50, "review.errors.tooLong"),
     designation: z.string().trim().max(300, "review.errors.tooLong"),
     established: z.string().trim().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, "review.errors.partialDate"),
     funding: z.string().trim().max(300, "review.errors.tooLong"),
@@ -142,9 +160,10 @@ export const proposalFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.mode !== "status") return;
-    if (v.protocolBody.length < 2) ctx.addIssue({ code: "custom", path: ["protocolBody"], message: "review.errors.protocolBody" });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v.meetingDate)) ctx.addIssue({ code: "custom", path: ["meetingDate"], message: "review.errors.meetingDate" });
-    if (!v.diarienummer && !v.attachmentId && !v.hasFile) ctx.addIssue({ code: "custom", path: ["diarienummer"], message: "review.errors.protocolNeedsEvidence" });
+    const source = sourceInputSchema.safeParse(v.source);
+    if (!source.success) for (const issue of source.error.issues) ctx.addIssue({ code: "custom", path: ["source", ...issue.path.map(String)], message: issue.message });
+    else if (source.data.kind === "protocol" && !source.data.diarienummer && !v.attachmentId && !v.hasFile)
+      ctx.addIssue({ code: "custom", path: ["source", "diarienummer"], message: "review.errors.protocolNeedsEvidence" });
     if (v.reasons.includes("other") && !v.reasonOther) ctx.addIssue({ code: "custom", path: ["reasonOther"], message: "review.errors.reasonOther" });
   });
 export type ProposalFormValues = z.infer<typeof proposalFormSchema>;
@@ -171,15 +190,13 @@ export function toProposalInput(
         note: orNull(v.note),
         sources: [
           {
-            type: "protocol",
-            body: v.protocolBody,
-            meetingDate: v.meetingDate,
-            paragraph: orNull(v.paragraph),
-            diarienummer: orNull(v.diarienummer),
+            type: "new",
+            source: v.source as z.input<typeof sourceInputSchema> as SourceInput,
             attachmentId: v.hasFile ? null : orNull(v.attachmentId),
             attachmentFilename: v.hasFile ? null : orNull(v.attachmentFilename),
             ...(v.hasFile ? { fileIndex: 0 } : {}),
             quote: orNull(v.quote),
+            page: orNull(v.page),
           },
         ],
       },

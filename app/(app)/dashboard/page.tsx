@@ -8,6 +8,7 @@ import { curationViews, changesViews, inForceViews, nowViews, STATE_COLORS, stat
 import { getDb } from "@/db/app-db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { unconfirmedCount } from "@/lib/confirmations/stats";
 import { dashboardLookups, loadDashboard } from "@/lib/dashboard/page-data";
 import { dashboardParams, resolveQuery } from "@/lib/dashboard/query";
 import { DASHBOARD_STATES, dashboardQuerySchema, fieldErrorsOf, searchParamsToObject } from "@/lib/validation/dashboard";
@@ -46,7 +47,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   }
   const input = parsed.data;
   const q = resolveQuery(input);
-  const data = await loadDashboard(db, q);
+  const [data, unconfirmed] = await Promise.all([loadDashboard(db, q), unconfirmedCount(db)]);
   const format = await getFormatter();
   const tr = t as unknown as Translate;
   const formatDate = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
@@ -192,6 +193,12 @@ export default async function DashboardPage({ searchParams }: Props) {
             <Link href={`/dashboard/drilldown?${dashboardParams(filterInput, { series: "unsourcedAgreements" })}`}>
               <span className={styles.statValue}>{c.agreementsWithoutSource}</span>
               <span className={styles.statLabel}>{t("dashboard.curation.agreementsWithoutSource")}</span>
+            </Link>
+          </li>
+          <li className={styles.stat}>
+            <Link href="/agreements?unconfirmed=1" data-testid="unconfirmed-agreements">
+              <span className={styles.statValue}>{unconfirmed}</span>
+              <span className={styles.statLabel}>{t("confirm.dashboardStat")}</span>
             </Link>
           </li>
           <li className={styles.stat}>

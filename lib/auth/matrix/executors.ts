@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { agreements, proposals, users } from "@/db/schema";
+import { confirmAgreements } from "../../confirmations/create";
+import { agreementStates } from "../../confirmations/current-state";
 import { applyAgreementChanges } from "../../review/apply";
 import { commentOnProposal, createProposal, rejectProposal, reviseProposal } from "../../review/proposals";
 import { revertRevision } from "../../review/revert";
@@ -81,6 +83,13 @@ export const EXECUTORS: Partial<Record<Action, Executor<any>[]>> = {
       prepare: (fx, target) => agreementVersion(fx, target.agreementId),
       run: (ctx, _fx, version: number, target) =>
         createProposal({ ctx, input: { kind: "agreement.update", agreementId: target.agreementId, baseVersion: version, changes: { funding: "Matris" } } }),
+    },
+  ],
+  "confirmation.create": [
+    {
+      name: "confirmAgreements",
+      prepare: async (fx, target) => (await agreementStates(fx.db, [target.agreementId])).get(target.agreementId)!.eventId!,
+      run: (ctx, _fx, eventId: string, target) => confirmAgreements({ ctx, input: { items: [{ agreementId: target.agreementId, eventId }], note: "Matris" } }),
     },
   ],
   "proposal.review": [

@@ -36,6 +36,8 @@ const MATRIX: Record<Action, readonly ActorKey[]> = {
   "import.run": ANALYSTS,
   // An official proposes changes to their own organisation's agreements only.
   "proposal.create": [...ANALYSTS, "official_same_org"],
+  // "Nothing has changed": officials for their own organisation, analysts for any.
+  "confirmation.create": [...ANALYSTS, "official_same_org"],
   "proposal.read": ["admin", "analyst", "reviewer", "analyst_reviewer"],
   "proposal.comment": ["admin", "analyst", "reviewer", "analyst_reviewer"],
   "proposal.revise": [],
@@ -64,6 +66,7 @@ const VARIANTS: Variant[] = [
     target: (fx) => ({ agreementId: fx.agreements.other, organizationId: fx.orgs.other, proposalAuthorId: fx.authorId }),
     allowed: {
       "proposal.create": [...ANALYSTS, "official_other_org"],
+      "confirmation.create": [...ANALYSTS, "official_other_org"],
       "agreement.update": ANALYSTS,
       "event.create": ANALYSTS,
       "attachment.upload": ANALYSTS,

@@ -16,6 +16,7 @@ import { relatedAgreements } from "@/lib/agreements/related";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { getAgreementEvidence } from "@/lib/events/agreement-evidence";
+import { AgreementCheckIn } from "@/components/officials/agreement-check-in";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -45,6 +46,7 @@ export default async function AgreementPage({ params, searchParams }: Params) {
   const actor = user ? { ...user, active: true } : null;
   const mayEdit = can(actor, "agreement.update", { organizationId: swedish.id });
   const mayPropose = can(actor, "proposal.create", { organizationId: swedish.id });
+  const mayConfirm = can(actor, "confirmation.create", { organizationId: swedish.id }) && !!a.current;
   const notices: Record<string, string> = {
     created: t("registry.agreement.created"),
     saved: t("registry.agreement.saved"),
@@ -87,12 +89,18 @@ export default async function AgreementPage({ params, searchParams }: Params) {
               {t("review.propose.title")}
             </Link>
           )}
+          {mayConfirm && (
+            <Link className="btn" href={`/agreements/${agreement.id}/confirm`}>
+              {t("confirm.link")}
+            </Link>
+          )}
           <Link className="btn" href={`/history/agreement/${agreement.id}`}>
             {t("history.link")}
           </Link>
         </div>
       </div>
 
+      <AgreementCheckIn agreementId={agreement.id} />
       <div className="grid-2">
         <section className="card" aria-labelledby="parties">
           <h2 id="parties" className={styles.cardTitle}>

@@ -50,6 +50,11 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           </>
         )}
       </p>
+      {isAuthor && p.status === "open" && (
+        <div className="alert alert--success" role="status" data-testid="proposal-sent" style={{ marginBottom: "1rem" }}>
+          {t("home.sent")}
+        </div>
+      )}
       {p.decidedAt && detail.decidedByName && (
         <div className="alert alert--info" style={{ marginBottom: "1rem" }}>
           {t("review.decidedBy", { name: detail.decidedByName, at: format.dateTime(p.decidedAt, { dateStyle: "medium", timeStyle: "short" }) })}

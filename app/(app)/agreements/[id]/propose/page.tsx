@@ -11,6 +11,7 @@ import { getAgreement } from "@/lib/agreements/get";
 import { agreementFieldValues } from "@/lib/review/agreement-fields";
 import type { ProposalPayload } from "@/lib/review/proposals";
 import type { ProposalFormValues } from "@/lib/validation/proposals";
+import { emptySourceInput } from "@/lib/validation/sources";
 import { createProposalAction, reviseProposalAction } from "../../../review/actions";
 
 const EMPTY: ProposalFormValues = {
@@ -23,14 +24,12 @@ const EMPTY: ProposalFormValues = {
   decidedBy: "",
   initiatedBy: "swedish_side",
   note: "",
-  protocolBody: "",
-  meetingDate: "",
-  paragraph: "",
-  diarienummer: "",
+  source: emptySourceInput("protocol"),
   attachmentId: "",
   attachmentFilename: "",
   hasFile: false,
   quote: "",
+  page: "",
   designation: "",
   established: "",
   funding: "",
@@ -41,7 +40,7 @@ const EMPTY: ProposalFormValues = {
 function fromPayload(payload: ProposalPayload, base: ProposalFormValues): ProposalFormValues {
   if (payload.kind === "event.create") {
     const e = payload.event;
-    const protocol = e.sources.find((s) => s.type === "protocol");
+    const given = e.sources.find((s) => s.type !== "existing");
     return {
       ...base,
       mode: "status",
@@ -53,15 +52,24 @@ function fromPayload(payload: ProposalPayload, base: ProposalFormValues): Propos
       decidedBy: e.decidedBy ?? "",
       initiatedBy: e.initiatedBy,
       note: e.note ?? "",
-      ...(protocol && protocol.type === "protocol"
+      ...(given
         ? {
-            protocolBody: protocol.body,
-            meetingDate: protocol.meetingDate,
-            paragraph: protocol.paragraph ?? "",
-            diarienummer: protocol.diarienummer ?? "",
-            attachmentId: protocol.attachmentId ?? "",
-            attachmentFilename: protocol.attachmentFilename ?? "",
-            quote: protocol.quote ?? "",
+            // A new source keeps its kind and fields (the author may change the kind when revising);
+            // one from the earlier protocol-only form becomes a protocol.
+            source:
+              given.type === "new"
+                ? { ...emptySourceInput(given.source.kind), ...given.source }
+                : {
+                    ...emptySourceInput("protocol"),
+                    body: given.body,
+                    meetingDate: given.meetingDate,
+                    paragraph: given.paragraph ?? "",
+                    diarienummer: given.diarienummer ?? "",
+                  },
+            attachmentId: given.attachmentId ?? "",
+            attachmentFilename: given.attachmentFilename ?? "",
+            quote: given.quote ?? "",
+            page: given.page ?? "",
           }
         : {}),
     };
@@ -108,7 +116,7 @@ export default async function ProposePage({ params, searchParams }: { params: Pr
     funding: current.funding ?? "",
     areas: current.areas.join(", "),
     notes: current.notes ?? "",
-    protocolBody: user.organizationName ? `Kommunstyrelsen, ${user.organizationName}` : "",
+    source: { ...emptySourceInput("protocol"), body: user.organizationName ? `Kommunstyrelsen, ${user.organizationName}` : "" },
   };
   let initial = base;
   let reviseId: string | undefined;

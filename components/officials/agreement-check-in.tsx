@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/app-db";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { lastConfirmations } from "@/lib/confirmations/read";
+import { pendingProposals } from "@/lib/officials/home";
+
+/**
+ * On an agreement's page, for everyone who sees it: when its state was last confirmed and by
+ * whom, and the proposals about it that wait for a reviewer.
+ */
+export async function AgreementCheckIn({ agreementId }: { agreementId: string }) {
+  const db = await getDb();
+  const [t, format, user, confirmed, pending] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getCurrentUser(),
+    lastConfirmations(db, [agreementId]),
+    pendingProposals(db, agreementId),
+  ]);
+  const actor = user ? { ...user, active: true } : null;
+  const last = confirmed.get(agreementId);
+  const item = (p: (typeof pending)[number]) =>
+    t("home.pendingItem", {
+      kind: t(`review.proposalStatus.${p.status}` as "review.proposalStatus.open"),
+      name: p.author,
+      at: format.dateTime(new Date(p.created_at), { dateStyle: "medium" }),
+    });
+  return (
+    <div className="check-in">
+      <p className="check-in__confirmed" data-testid="last-confirmed">
+        {last
+          ? t(last.current ? "confirm.last" : "confirm.lastOlder", { at: format.dateTime(last.confirmedAt, { dateStyle: "medium" }), name: last.confirmedByName })
+          : t("confirm.never")}
+        {last?.note && <span className="muted"> – ”{last.note}”</span>}
+      </p>
+      {pending.length > 0 && (
+        <div className="alert alert--warning" role="status" data-testid="pending-proposals">
+          {t("home.pendingNotice", { count: pending.length })}
+          <ul>
+            {pending.map((p) => (
+              <li key={p.id}>
+                {can(actor, "proposal.read", { authorId: p.author_id }) ? (
+                  <Link href={`/review/${p.id}`}>{item(p)}</Link>
+                ) : (
+                  item(p)
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/actions/result";
+import { useConfirmMessage, type ConfirmAction } from "./confirm-button";
+
+export interface ConfirmItem {
+  agreementId: string;
+  eventId: string;
+  label: string;
+  state: string;
+}
+
+/**
+ * "Nothing has changed" with a note: for one agreement (its confirmation page) or for several at
+ * once (the home page, each with a check box). Sends the state each one showed; a state that
+ * changed meanwhile is refused as stale, and nothing is recorded.
+ */
+export function ConfirmForm({ items, confirm, doneHref, campaignId }: { items: ConfirmItem[]; confirm: ConfirmAction; doneHref?: string; campaignId?: string }) {
+  const t = useTranslations("confirm");
+  const router = useRouter();
+  const message = useConfirmMessage();
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(items.map((i) => i.agreementId)));
+  const [note, setNote] = useState("");
+  const [pending, start] = useTransition();
+  const [result, setResult] = useState<ActionResult<{ count: number }> | null>(null);
+  const many = items.length > 1;
+  const selected = items.filter((i) => chosen.has(i.agreementId));
+  return (
+    <form
+      className="form confirm-form"
+      aria-label={many ? t("allTitle") : t("oneTitle")}
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const r = await confirm({ items: selected.map(({ agreementId, eventId }) => ({ agreementId, eventId })), note, campaignId });
+          setResult(r);
+          if (r.ok) {
+            setNote("");
+            if (doneHref) router.push(doneHref);
+            router.refresh();
+          }
+        });
+      }}
+    >
+      {many && (
+        <fieldset>
+          <legend>{t("choose")}</legend>
+          {items.map((i) => (
+            <label key={i.agreementId} className="confirm-form__item">
+              <input
+                type="checkbox"
+                checked={chosen.has(i.agreementId)}
+                onChange={(e) =>
+                  setChosen((s) => {
+                    const next = new Set(s);
+                    if (e.target.checked) next.add(i.agreementId);
+                    else next.delete(i.agreementId);
+                    return next;
+                  })
+                }
+              />{" "}
+              {i.label} <span className="muted">({i.state})</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="field">
+        <label htmlFor={many ? "confirm-note-all" : "confirm-note"}>{t("note")}</label>
+        <textarea id={many ? "confirm-note-all" : "confirm-note"} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <span className="field-hint">{t("noteHint")}</span>
+      </div>
+      <div role="status" aria-live="polite">
+        {result && <p className={result.ok ? "alert alert--success" : "alert alert--error"}>{message(result)}</p>}
+      </div>
+      <div className="btn-row">
+        <button type="submit" className="btn btn--primary" disabled={pending || selected.length === 0}>
+          {many ? t("submitAll", { count: selected.length }) : t("submitOne")}
+        </button>
+      </div>
+    </form>
+  );
+}

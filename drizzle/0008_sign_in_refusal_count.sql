@@ -1,1 +1,0 @@
-ALTER TABLE "sign_in_throttle" ADD COLUMN "refusals" integer DEFAULT 0 NOT NULL;
