@@ -22,7 +22,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM at run time and argon2 is a native addon: neither may be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // The AWS SDK (attachments in S3) is large and needs no bundling either.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@aws-sdk/client-s3"],
   poweredByHeader: false,
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.

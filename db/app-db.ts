@@ -1,6 +1,6 @@
 import { env } from "../lib/env";
 import { onShutdown } from "../lib/server/lifecycle";
-import { openDatabase, migrateDatabase, type DbHandle } from "./client";
+import { openDatabase, migrateDatabase, whileHoldingStartupLock, type DbHandle } from "./client";
 import { seedDatabase, type SeedReport } from "./seed";
 
 // The app's one database handle, cached on globalThis so that dev reloads reuse it
@@ -13,12 +13,15 @@ interface AppDbState {
 }
 const state: AppDbState = ((globalThis as { __avtalsregistretDb?: AppDbState }).__avtalsregistretDb ??= {});
 
-async function start(): Promise<DbHandle> {
+async function start(purpose: string): Promise<DbHandle> {
   const e = env();
-  const handle = await openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.pgliteDir });
+  const handle = await openDatabase(e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.pgliteDir, purpose });
   try {
-    await migrateDatabase(handle);
-    state.seedReport = await seedDatabase(handle.db, { demoUsers: e.demoMode });
+    // Several instances starting at once on one PostgreSQL take turns (PGlite: one process anyway).
+    await whileHoldingStartupLock(handle, async () => {
+      await migrateDatabase(handle);
+      state.seedReport = await seedDatabase(handle.db, { demoUsers: e.demoMode });
+    });
     // Registered first, so it runs last: after the hooks that still need the database.
     onShutdown("database", () => handle.close());
     return handle;
@@ -28,9 +31,10 @@ async function start(): Promise<DbHandle> {
   }
 }
 
-export function appDatabase(): Promise<DbHandle> {
+/** The app's database, opened, migrated and seeded on first use; `purpose` names a script in the folder's lock. */
+export function appDatabase(purpose = "app"): Promise<DbHandle> {
   if (!state.ready) {
-    state.ready = start().catch((error: unknown) => {
+    state.ready = start(purpose).catch((error: unknown) => {
       state.ready = undefined;
       throw error;
     });

@@ -1,7 +1,11 @@
+import { attachmentStorage } from "../lib/attachments/storage";
+import { scheduleOrphanSweep } from "../lib/attachments/sweep";
 import { env } from "../lib/env";
 import { resolveAuthSecret } from "../lib/auth/secret";
+import { resumeImportJobs } from "../lib/import/jobs";
 import { countActiveAdmins, createFirstAdmin } from "../lib/users/first-admin";
 import { appDatabase, lastSeedReport } from "./app-db";
+import { serveControlSocket } from "./control-socket";
 import { DEMO_PASSWORD } from "./seed";
 
 /** Opens, migrates and seeds the app's database at server start and prints what a newcomer needs. */
@@ -26,7 +30,16 @@ export async function announceStartup(): Promise<void> {
     }
   }
   lines.push(...(await firstAdmin(handle.db)));
+  const resumed = await resumeImportJobs(handle.db);
+  if (resumed > 0) lines.push(`[avtalsregistret] ${resumed} interrupted import(s) queued again (they had written nothing)`);
   console.log(lines.join("\n"));
+  scheduleOrphanSweep(handle.db, attachmentStorage());
+  // npm run backup asks the process that holds the embedded folder (db/control-socket.ts).
+  if (handle.driver === "pglite") {
+    await serveControlSocket(e.pgliteDir, handle.db).catch((error: unknown) =>
+      console.warn(`[avtalsregistret] warning: no control socket for npm run backup: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
 }
 
 /** ADMIN_EMAIL + ADMIN_PASSWORD create the first administrator; without any admin, say how to make one. */

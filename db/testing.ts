@@ -18,10 +18,11 @@ export function testDrivers(): Driver[] {
   return inject("postgresUrl") ? ["pglite", "postgres"] : ["pglite"];
 }
 
-export async function openTestDatabase(driver: Driver): Promise<DbHandle> {
+/** A fresh database of this driver, migrated (or left empty with `migrate: false`); close() drops it. */
+export async function openTestDatabase(driver: Driver, { migrate = true }: { migrate?: boolean } = {}): Promise<DbHandle> {
   if (driver === "pglite") {
     const handle = await openDatabase({ dataDir: null });
-    await migrateDatabase(handle);
+    if (migrate) await migrateDatabase(handle);
     return handle;
   }
   const serverUrl = inject("postgresUrl");
@@ -33,7 +34,7 @@ export async function openTestDatabase(driver: Driver): Promise<DbHandle> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
-  await migrateDatabase(handle);
+  if (migrate) await migrateDatabase(handle);
   return {
     ...handle,
     async close() {
@@ -49,8 +50,8 @@ export async function openTestDatabase(driver: Driver): Promise<DbHandle> {
  * Declares the same tests once per available driver, each with its own fresh, migrated
  * database for the whole describe block.
  */
-export function describeEachDriver(name: string, body: (db: () => Db, driver: Driver) => void): void {
-  for (const driver of testDrivers()) {
+export function describeEachDriver(name: string, body: (db: () => Db, driver: Driver) => void, drivers: Driver[] = testDrivers()): void {
+  for (const driver of drivers) {
     describe(`${name} [${driver}]`, () => {
       let handle: DbHandle | undefined;
       beforeAll(async () => {

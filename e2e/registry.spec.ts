@@ -74,6 +74,14 @@ test("an analyst finds Malmö by searching, filters to paused agreements, shares
   expect(new Set(parsed.data.map((r) => r.status))).toEqual(new Set(["paused"]));
   expect(parsed.data.find((r) => r.swedish_party === "Malmö")).toMatchObject({ foreign_party: "Tangshan", foreign_party_native: "唐山市", status: "paused" });
 
+  // The CSV for Excel: semicolons and the interface's labels, which the import reads back.
+  const excelDownloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "CSV för Excel" }).click();
+  const excel = fs.readFileSync((await (await excelDownloading).path())!, "utf8");
+  const excelRows = Papa.parse<Record<string, string>>(excel.slice(1).trim(), { header: true, delimiter: ";" }).data;
+  expect(excelRows.map((r) => r.id)).toEqual(ids);
+  expect(new Set(excelRows.map((r) => r.status))).toEqual(new Set(["Pausat"]));
+
   // And the JSON export the same rows.
   const json = await page.request.get(`/api/agreements/export?format=json&${new URL(sharedUrl).searchParams}`);
   expect(json.ok()).toBe(true);
@@ -208,24 +216,31 @@ test("an analyst imports a CSV with one bad row, sees the error before anything 
     `Kiruna,Ezhou ${tag},鄂州市,Hubei,twin_city,2018,Vänortsavtal`,
     `Lycksele,Ezhou ${tag},,,partnership,2020-02,`,
   ];
-  const bad = `Atlantis,Ezhou ${tag},,,twin_city,2019,`;
   const header = "swedish_party,foreign_party,foreign_party_native,foreign_party_province,kind,established,designation";
   const file = (lines: string[]) => ({ name: `avtal-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from([header, ...lines].join("\n"), "utf8") });
+  // The first file as Swedish Excel saves "CSV": Windows-1252 (å, ä, ö are Latin-1 bytes), semicolons.
+  const excel = [header, `Håbo,Östad ${tag},,,twin_city,2018,Vänortsavtal`, `Morra,Östad ${tag},,,twin_city,2019,`, `Lycksele,Östad ${tag},,,partnership,2020-02,`]
+    .map((l) => l.replaceAll(",", ";"))
+    .join("\r\n");
 
   await page.goto("/agreements/import");
-  await page.getByLabel("CSV-fil").setInputFiles(file([good[0]!, bad, good[1]!]));
+  await page.getByLabel("CSV-fil").setInputFiles({ name: `excel-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from(excel, "latin1") });
   const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("Filen lästes som Windows-1252 (Excels ”CSV”), semikolonavgränsad.");
   await expect(preview).toContainText("2 avtal skapas, inga hoppas över, 1 rad med fel.");
   await expect(preview.getByRole("alert")).toContainText("Filen har fel. Ingenting har sparats.");
   const errorRow = preview.locator('[data-action="error"]');
   await expect(errorRow).toHaveCount(1);
   await expect(errorRow).toContainText("3");
-  await expect(errorRow).toContainText("Okänd svensk part: Atlantis");
-  await expect(preview.getByRole("button", { name: /Importera/ })).toBeDisabled();
+  await expect(errorRow).toContainText("Okänd svensk part: Morra. Menade du Mora?");
+  await preview.getByRole("checkbox", { name: "Visa bara rader med fel" }).uncheck();
+  await expect(preview.locator('[data-action="create"]').first()).toContainText(`Östad ${tag}`);
+  await expect(preview.locator('[data-action="create"]').first()).toContainText("Håbo");
+  await expect(preview.getByRole("button", { name: "Importera – rätta först 1 fel" })).toBeDisabled();
   await page.screenshot({ path: "screenshots/registry-import-errors-sv.png", fullPage: true });
 
   // Nothing was written.
-  await page.goto(`/agreements?q=${encodeURIComponent(`ezhou ${tag}`)}`);
+  await page.goto(`/agreements?q=${encodeURIComponent(`östad ${tag}`)}`);
   await expect(page.getByText("Inga avtal matchar sökningen och filtren.").first()).toBeVisible();
 
   // The corrected file goes through in one go.
@@ -236,6 +251,11 @@ test("an analyst imports a CSV with one bad row, sees the error before anything 
   const result = page.getByTestId("import-result");
   await expect(result).toContainText("2 avtal skapades.");
   await expect(result).toContainText(`Nya kinesiska parter: Ezhou ${tag}`);
+  // The import ran as a job whose address the page shows: coming back to it shows the result.
+  await expect(page).toHaveURL(/\/agreements\/import\?job=[0-9a-f-]{36}$/);
+  await page.reload();
+  await expect(page.getByTestId("import-result")).toContainText("2 avtal skapades.");
+  await expect(page.getByTestId("recent-imports")).toContainText(`avtal-${tag}.csv – Klar, 2 rader`);
   await page.screenshot({ path: "screenshots/registry-import-done-sv.png", fullPage: true });
   await page.goto(`/agreements?q=${encodeURIComponent(`ezhou ${tag}`)}`);
   await expect(rows(page)).toHaveCount(2);

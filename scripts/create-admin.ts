@@ -1,11 +1,12 @@
 // npm run create-admin -- --email you@example.se --name "Your Name"
 //
 // Creates an administrator in the app's database (DATABASE_URL, or the embedded PGlite folder
-// while the app is stopped: a PGlite folder is opened by one process at a time). The password
+// while the app is stopped: a folder held by a running app is refused, see db/folder-lock.ts). The password
 // comes from ADMIN_PASSWORD or, when that is unset, is asked for twice without echo. An
 // existing account is never changed.
 import { parseArgs } from "node:util";
 import { appDatabase } from "../db/app-db";
+import { FolderInUseError } from "../db/folder-lock";
 import { checkFirstAdminInput, createFirstAdmin } from "../lib/users/first-admin";
 
 async function main(): Promise<number> {
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
   }
   const password = process.env.ADMIN_PASSWORD || (await askPasswordTwice());
   checkFirstAdminInput({ email: values.email, name: values.name, password });
-  const handle = await appDatabase();
+  const handle = await appDatabase("create-admin");
   try {
     const outcome = await createFirstAdmin(handle.db, { email: values.email, name: values.name, password }, "command");
     if (outcome.status === "created") {
@@ -79,7 +80,7 @@ function askHidden(prompt: string): Promise<string> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(error instanceof FolderInUseError ? `create-admin refused: ${error.message}` : error instanceof Error ? error.message : error);
     process.exit(1);
   },
 );

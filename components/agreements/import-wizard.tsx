@@ -1,123 +1,134 @@
 "use client";
 
 import Link from "next/link";
-import Papa from "papaparse";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { columnOf, IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/import/columns";
+import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/import/columns";
 import type { ImportPlan, RowIssue, RowPlan } from "@/lib/import/plan";
-import type { ImportResult } from "@/lib/import/run";
+import type { ImportJobSummary, ImportJobView } from "@/lib/import/jobs";
 import styles from "./import-wizard.module.css";
 
 type PublicRow = Omit<RowPlan, "input">;
 type PublicPlan = Omit<ImportPlan, "rows"> & { rows: PublicRow[] };
+interface FileInfo {
+  encoding: string;
+  delimiter: string;
+  ignored: string[];
+  parseErrors: { row: number; message: string }[];
+  rows: number;
+}
 
 type State =
   | { step: "choose"; error?: string }
-  | { step: "reading"; fileName: string; progress: number }
-  | { step: "checking"; fileName: string; rows: number }
-  | { step: "preview"; fileName: string; rows: Record<string, string>[]; plan: PublicPlan; parseErrors: { row: number; message: string }[]; ignored: string[] }
-  | { step: "importing"; fileName: string; done: number; total: number }
-  | { step: "done"; result: ImportResult }
+  | { step: "checking"; fileName: string }
+  | { step: "preview"; file: File; info: FileInfo; plan: PublicPlan }
+  | { step: "importing"; fileName: string; done: number; total: number; phase: string | null }
+  | { step: "done"; result: ImportJobSummary }
   | { step: "failed"; message: string; plan?: PublicPlan };
 
 const SHOWN_ROWS = 300;
 
-const TEMPLATE = `swedish_party,foreign_party,foreign_party_native,foreign_party_province,kind,established,designation,funding,areas,notes
-Kiruna,Xiaogan,孝感市,Hubei,twin_city,2019-05,Vänortsavtal,,utbildning; kultur,
+const TEMPLATE = `swedish_party,foreign_party,foreign_party_native,foreign_party_province,kind,established,designation,funding,areas,notes,status,status_date,source
+Kiruna,Xiaogan,孝感市,Hubei,twin_city,2019-05,Vänortsavtal,,utbildning; kultur,,active,2019-05-14,https://www.kiruna.se/protokoll
 `;
 
+const POLL_MS = 1000;
+
 /**
- * Import of agreements from CSV: the file is read in the browser (with a progress bar), every
- * row is checked on the server and shown with its errors before anything is written, and the
- * import itself runs in one transaction, reporting its progress as it goes.
+ * Import of agreements from CSV: the server reads the file and checks every row, shown with its
+ * errors before anything is written; the import itself runs as a background job, all or
+ * nothing, whose progress this page follows (its address names the job, so the user can leave
+ * and come back).
  */
-export function ImportWizard() {
+export function ImportWizard({ jobId }: { jobId?: string }) {
   const t = useTranslations();
   const inputId = useId();
-  const [state, setState] = useState<State>({ step: "choose" });
+  const [state, setState] = useState<State>(jobId ? { step: "importing", fileName: "", done: 0, total: 0, phase: null } : { step: "choose" });
+  const [job, setJob] = useState<string | undefined>(jobId);
   const [onlyErrors, setOnlyErrors] = useState(true);
 
   const issueText = (issue: RowIssue) => {
     const key = `registry.import.issues.${issue.code}`;
     const values = { column: issue.column ?? "", value: issue.value ?? "" };
-    return t.has(key) ? t(key, values) : t("registry.import.issues.unknown", values);
+    const text = t.has(key) ? t(key, values) : t("registry.import.issues.unknown", values);
+    const hints: string[] = [];
+    if (issue.suggestions?.length && issue.code.endsWith("NotFound")) hints.push(t("imports.didYouMean", { names: issue.suggestions.join(", ") }));
+    if (issue.suggestions?.length && issue.code.endsWith("Ambiguous")) hints.push(t("imports.candidates", { names: issue.suggestions.join(", ") }));
+    if (t.has(`imports.howTo.${issue.code}`)) hints.push(t(`imports.howTo.${issue.code}`));
+    return hints.length ? `${text}. ${hints.join(" ")}` : text;
   };
 
-  const read = (file: File) => {
-    setState({ step: "reading", fileName: file.name, progress: 0 });
-    const rows: Record<string, string>[] = [];
-    const parseErrors: { row: number; message: string }[] = [];
-    let headers: string[] = [];
-    Papa.parse<Record<string, string>>(file, {
-      header: true,
-      skipEmptyLines: "greedy",
-      chunkSize: 128 * 1024,
-      transformHeader: (h) => h.replace(/^\uFEFF/, "").trim(),
-      chunk: (results) => {
-        if (headers.length === 0) headers = results.meta.fields ?? [];
-        for (const e of results.errors) parseErrors.push({ row: (e.row ?? 0) + rows.length + 2, message: e.message });
-        rows.push(...results.data);
-        setState({ step: "reading", fileName: file.name, progress: Math.min(1, (results.meta.cursor ?? 0) / Math.max(1, file.size)) });
-      },
-      complete: () => void check(file.name, rows, parseErrors, headers),
-      error: (error) => setState({ step: "choose", error: error.message }),
-    });
-  };
+  const refusalText = (body: { message?: string; values?: Record<string, string | number> }) =>
+    body.message && t.has(body.message) ? t(body.message, { max: MAX_IMPORT_ROWS, ...body.values }) : t("registry.import.failed");
 
-  const check = async (fileName: string, rows: Record<string, string>[], parseErrors: { row: number; message: string }[], headers: string[]) => {
-    if (rows.length === 0) return setState({ step: "choose", error: t("registry.import.empty") });
-    if (rows.length > MAX_IMPORT_ROWS) return setState({ step: "choose", error: t("registry.import.tooMany", { max: MAX_IMPORT_ROWS }) });
-    const known = headers.map(columnOf);
-    if (!known.includes("foreign_party") || !(known.includes("swedish_party") || known.includes("swedish_party_code"))) {
-      return setState({ step: "choose", error: t("registry.import.noColumns") });
-    }
-    setState({ step: "checking", fileName, rows: rows.length });
+  /** The server reads the file (it detects the encoding and the delimiter) and checks every row. */
+  const check = async (file: File) => {
+    setState({ step: "checking", fileName: file.name });
     try {
-      const response = await fetch("/api/agreements/import", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ mode: "preview", fileName, rows }),
-      });
+      const form = new FormData();
+      form.set("mode", "preview");
+      form.set("file", file);
+      const response = await fetch("/api/agreements/import", { method: "POST", body: form });
       const body = await response.json();
-      if (!response.ok) return setState({ step: "choose", error: t.has(body.message) ? t(body.message, { max: MAX_IMPORT_ROWS }) : t("registry.import.failed") });
-      setOnlyErrors((body as PublicPlan).counts.error > 0);
-      setState({ step: "preview", fileName, rows, plan: body as PublicPlan, parseErrors, ignored: headers.filter((h, i) => h && !known[i]) });
+      if (!response.ok) return setState({ step: "choose", error: refusalText(body) });
+      const { file: info, plan } = body as { file: FileInfo; plan: PublicPlan };
+      setOnlyErrors(plan.counts.error + info.parseErrors.length > 0);
+      setState({ step: "preview", file, info, plan });
     } catch {
       setState({ step: "choose", error: t("registry.import.failed") });
     }
   };
 
-  const commit = async (fileName: string, rows: Record<string, string>[], total: number) => {
-    setState({ step: "importing", fileName, done: 0, total });
-    try {
-      const response = await fetch("/api/agreements/import", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ mode: "commit", fileName, rows }),
-      });
-      if (!response.ok || !response.body) return setState({ step: "failed", message: t("registry.import.failed") });
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let newline: number;
-        while ((newline = buffer.indexOf("\n")) >= 0) {
-          const line = buffer.slice(0, newline);
-          buffer = buffer.slice(newline + 1);
-          if (!line.trim()) continue;
-          const message = JSON.parse(line);
-          if (message.type === "progress") setState({ step: "importing", fileName, done: message.done, total: message.total });
-          else if (message.type === "result") {
-            const outcome = message.outcome;
-            if (outcome.ok) setState({ step: "done", result: outcome });
-            else setState({ step: "failed", message: t.has(outcome.message) ? t(outcome.message) : t("registry.import.failed"), plan: outcome.plan });
-          } else setState({ step: "failed", message: t("registry.import.failed") });
+  const follow = useCallback(
+    (id: string) => {
+      const apply = (view: ImportJobView): boolean => {
+        const fileName = view.fileName ?? "";
+        if (view.status === "queued" || view.status === "running") {
+          setState({ step: "importing", fileName, done: view.done, total: view.total, phase: view.phase });
+          return false;
         }
-      }
+        const result = view.result as { message?: string; plan?: PublicPlan } | null;
+        if (view.status === "done") setState({ step: "done", result: view.result as ImportJobSummary });
+        else if (view.status === "invalid") setState({ step: "failed", message: t("registry.import.hasErrors"), plan: result?.plan });
+        else if (view.status === "conflict") setState({ step: "failed", message: t("imports.changedMeanwhile") });
+        else setState({ step: "failed", message: t("registry.import.failed") });
+        return true;
+      };
+      let stopped = false;
+      const poll = async () => {
+        if (stopped) return;
+        try {
+          const response = await fetch(`/api/agreements/import/${id}`, { cache: "no-store" });
+          if (response.status === 404) return setState({ step: "failed", message: t("imports.jobNotFound") });
+          if (response.ok && apply((await response.json()) as ImportJobView)) return;
+        } catch {
+          // The server may be busy writing; ask again.
+        }
+        setTimeout(poll, POLL_MS);
+      };
+      void poll();
+      return () => {
+        stopped = true;
+      };
+    },
+    [t],
+  );
+
+  useEffect(() => (job ? follow(job) : undefined), [job, follow]);
+
+  const commit = async (file: File, total: number) => {
+    setState({ step: "importing", fileName: file.name, done: 0, total, phase: null });
+    try {
+      const form = new FormData();
+      form.set("mode", "commit");
+      form.set("file", file);
+      const response = await fetch("/api/agreements/import", { method: "POST", body: form });
+      const body = await response.json();
+      if (!response.ok) return setState({ step: "failed", message: refusalText(body) });
+      // The address names the job, so the user can leave the page and come back to it.
+      window.history.replaceState(null, "", `?job=${body.jobId}`);
+      setJob(body.jobId);
     } catch {
       setState({ step: "failed", message: t("registry.import.failed") });
     }
@@ -137,6 +148,15 @@ export function ImportWizard() {
           {state.step === "failed" && (
             <div className="alert alert--error" role="alert" style={{ marginBottom: "0.75rem" }}>
               {state.message}
+              {state.plan && state.plan.rows.length > 0 && (
+                <ul className={styles.issues}>
+                  {state.plan.rows.slice(0, SHOWN_ROWS).map((r) => (
+                    <li key={r.row}>
+                      {t("registry.import.row")} {r.row}: {r.issues.map(issueText).join("; ")}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </div>
           )}
           <div className="field">
@@ -151,7 +171,7 @@ export function ImportWizard() {
               aria-describedby={`${inputId}-hint`}
               onChange={(e) => {
                 const file = e.target.files?.[0];
-                if (file) read(file);
+                if (file) void check(file);
                 e.target.value = "";
               }}
             />
@@ -164,15 +184,17 @@ export function ImportWizard() {
         </div>
       )}
 
-      {state.step === "reading" && <ProgressBar label={`${t("registry.import.reading")}: ${state.fileName}`} value={state.progress} />}
-      {state.step === "checking" && <ProgressBar label={`${t("registry.import.checking")} (${state.rows})`} />}
+      {state.step === "checking" && <ProgressBar label={`${t("registry.import.checking")}: ${state.fileName}`} />}
       {state.step === "importing" && (
-        <ProgressBar
-          label={`${t("registry.import.importing")}: ${state.fileName}`}
-          value={state.done}
-          max={Math.max(1, state.total)}
-          detail={t("registry.import.progress", { done: state.done, total: state.total })}
-        />
+        <div data-testid="import-progress">
+          <ProgressBar
+            label={`${t(state.phase === "writing" ? "imports.phase.writing" : state.phase === "checking" ? "imports.phase.checking" : "imports.phase.queued")}: ${state.fileName}`}
+            value={state.done}
+            max={Math.max(1, state.total)}
+            detail={t("registry.import.progress", { done: state.done, total: state.total })}
+          />
+          <p className="muted">{t("imports.mayLeave")}</p>
+        </div>
       )}
 
       {state.step === "preview" && (
@@ -181,7 +203,7 @@ export function ImportWizard() {
           onlyErrors={onlyErrors}
           setOnlyErrors={setOnlyErrors}
           issueText={issueText}
-          onCommit={() => commit(state.fileName, state.rows, state.plan.counts.create)}
+          onCommit={() => commit(state.file, state.plan.counts.create + state.plan.counts.update)}
           onReset={() => setState({ step: "choose" })}
         />
       )}
@@ -192,7 +214,8 @@ export function ImportWizard() {
             {t("registry.import.done")}
           </h2>
           <div className="alert alert--success" role="status">
-            {t("registry.import.created", { count: state.result.created.length })} {t("registry.import.skipped", { count: state.result.skipped.length })}
+            {t("registry.import.created", { count: state.result.counts.created })} {t("imports.updated", { count: state.result.counts.updated })}{" "}
+            {t("registry.import.skipped", { count: state.result.counts.skipped })}
           </div>
           {state.result.foreignCreated.length > 0 && <p>{t("registry.import.foreignCreated", { names: state.result.foreignCreated.map((f) => f.name).join(", ") })}</p>}
           {state.result.created.length > 0 && (
@@ -212,17 +235,25 @@ export function ImportWizard() {
               {state.result.skipped.slice(0, SHOWN_ROWS).map((s) => (
                 <li key={s.row}>
                   {t("registry.import.row")} {s.row}: {s.swedishName} – {s.foreignName}:{" "}
-                  {s.skip.reason === "exists" ? (
-                    <Link href={`/agreements/${s.skip.agreementId}`}>{t("registry.import.skipReason.exists")}</Link>
-                  ) : (
+                  {s.skip.reason === "duplicateInFile" ? (
                     t("registry.import.skipReason.duplicateInFile", { row: s.skip.row })
+                  ) : (
+                    <Link href={`/agreements/${s.skip.agreementId}`}>{t(s.skip.reason === "unchanged" ? "imports.unchanged" : "registry.import.skipReason.exists")}</Link>
                   )}
                 </li>
               ))}
             </ul>
           )}
           <div className="btn-row">
-            <button type="button" className="btn" onClick={() => setState({ step: "choose" })}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                window.history.replaceState(null, "", window.location.pathname);
+                setJob(undefined);
+                setState({ step: "choose" });
+              }}
+            >
               {t("registry.import.another")}
             </button>
             <Link className="btn btn--primary" href="/agreements">
@@ -251,7 +282,8 @@ function Preview({
   onReset: () => void;
 }) {
   const t = useTranslations();
-  const { plan, parseErrors } = state;
+  const { plan } = state;
+  const { parseErrors } = state.info;
   const errorCount = plan.counts.error + parseErrors.length;
   const parseErrorRows = new Map(parseErrors.map((e) => [e.row, e.message]));
   const rows = plan.rows.filter((r) => !onlyErrors || r.action === "error" || parseErrorRows.has(r.row));
@@ -260,9 +292,13 @@ function Preview({
   return (
     <section className="card" aria-labelledby="import-preview" data-testid="import-preview">
       <h2 id="import-preview" style={{ marginTop: 0 }}>
-        {state.fileName}
+        {state.file.name}
       </h2>
-      <p role="status">{t("registry.import.summary", { create: plan.counts.create, skip: plan.counts.skip, error: errorCount })}</p>
+      <p className="muted">{t("imports.file.read", { encoding: t(`imports.encoding.${state.info.encoding}`), delimiter: t(`imports.delimiter.${state.info.delimiter === "\t" ? "tab" : state.info.delimiter === ";" ? "semicolon" : "comma"}`) })}</p>
+      <p role="status">
+        {t("registry.import.summary", { create: plan.counts.create, skip: plan.counts.skip, error: errorCount })}
+        {plan.counts.update > 0 && ` ${t("imports.updates", { count: plan.counts.update })}`}
+      </p>
       {errorCount > 0 ? (
         <div className="alert alert--error" role="alert">
           {t("registry.import.hasErrors")}
@@ -271,7 +307,7 @@ function Preview({
         <div className="alert alert--info">{t("registry.import.ready")}</div>
       )}
       {plan.newForeign.length > 0 && <p>{t("registry.import.newForeignList", { names: plan.newForeign.map((n) => n.org.name).join(", ") })}</p>}
-      {state.ignored.length > 0 && <p className="muted">{t("registry.import.ignoredColumns", { columns: state.ignored.join(", ") })}</p>}
+      {state.info.ignored.length > 0 && <p className="muted">{t("registry.import.ignoredColumns", { columns: state.info.ignored.join(", ") })}</p>}
       <label className={styles.toggle}>
         <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} /> {t("registry.import.onlyErrors")}
       </label>
@@ -296,7 +332,9 @@ function Preview({
                 <tr key={r.row} data-testid="import-row" data-action={action} className={action === "error" ? styles.errorRow : undefined}>
                   <td className="num">{r.row}</td>
                   <td>
-                    <span className={`badge ${action === "create" ? "badge--active" : action === "skip" ? "badge--dormant" : "badge--ended"}`}>{t(`registry.import.${action}`)}</span>
+                    <span className={`badge ${action === "create" || action === "update" ? "badge--active" : action === "skip" ? "badge--dormant" : "badge--ended"}`}>
+                      {action === "update" ? t("imports.action.update") : t(`registry.import.${action}`)}
+                    </span>
                   </td>
                   <td>{r.swedishName}</td>
                   <td>
@@ -315,6 +353,10 @@ function Preview({
                       </ul>
                     )}
                     {r.skip?.reason === "exists" && <Link href={`/agreements/${r.skip.agreementId}`}>{t("registry.import.skipReason.exists")}</Link>}
+                    {r.skip?.reason === "unchanged" && <Link href={`/agreements/${r.skip.agreementId}`}>{t("imports.unchanged")}</Link>}
+                    {r.update && (
+                      <Link href={`/agreements/${r.update.id}`}>{t("imports.changedFields", { fields: r.update.changed.map((f) => t(`registry.fields.${f}`)).join(", ") })}</Link>
+                    )}
                     {r.skip?.reason === "duplicateInFile" && t("registry.import.skipReason.duplicateInFile", { row: r.skip.row })}
                   </td>
                 </tr>
@@ -324,8 +366,14 @@ function Preview({
         </table>
       </div>
       <div className="btn-row" style={{ marginTop: "1rem" }}>
-        <button type="button" className="btn btn--primary" disabled={errorCount > 0 || plan.counts.create === 0} onClick={onCommit}>
-          {t("registry.import.start", { count: plan.counts.create })}
+        <button type="button" className="btn btn--primary" disabled={errorCount > 0 || plan.counts.create + plan.counts.update === 0} onClick={onCommit}>
+          {errorCount > 0
+            ? t("imports.blocked", { count: errorCount })
+            : plan.counts.create + plan.counts.update === 0
+              ? t("imports.nothingToImport")
+              : plan.counts.update === 0
+                ? t("registry.import.start", { count: plan.counts.create })
+                : t("imports.startWithUpdates", { create: plan.counts.create, update: plan.counts.update })}
         </button>
         <button type="button" className="btn" onClick={onReset}>
           {t("registry.import.chooseAnother")}

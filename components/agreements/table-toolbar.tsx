@@ -193,6 +193,9 @@ export function TableToolbar({ query, options, total, navigate, columns, setColu
           <a className="btn" href={exportHref("csv")} download data-testid="export-csv">
             {t("registry.table.exportCsv")}
           </a>
+          <a className="btn" href={`${exportHref("csv")}&labels=1&delimiter=semicolon`} download data-testid="export-excel">
+            {t("imports.exportExcel")}
+          </a>
           <a className="btn" href={exportHref("json")} download data-testid="export-json">
             {t("registry.table.exportJson")}
           </a>

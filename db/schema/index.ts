@@ -11,3 +11,4 @@ export * from "./claims";
 export * from "./reviews";
 export * from "./timeline";
 export * from "./confirmations";
+export * from "./imports";

@@ -1,3 +1,5 @@
+import { sql } from "drizzle-orm";
+import Papa from "papaparse";
 import { beforeAll, expect, it } from "vitest";
 import { seedDatabase } from "@/db/seed";
 import { describeEachDriver } from "@/db/testing";
@@ -41,5 +43,16 @@ describeEachDriver("the dashboard's JSON endpoints", (db) => {
     const body = (await (await get("now", "")).json()) as { rows: { dimension: string; value: string | null; label: string | null }[] };
     expect(body.rows.find((r) => r.dimension === "county" && r.value === "20")?.label).toBe("Dalarnas län");
     expect(body.rows.find((r) => r.dimension === "province" && r.label === "Hubei")).toBeTruthy();
+  });
+
+  // Last: it renames a seeded party.
+  it("neutralises a formula in a party's name in the drill-down CSV, whichever delimiter a spreadsheet splits on", async () => {
+    await db().execute(sql`UPDATE organizations SET name = 'Mora;=HYPERLINK("http://evil.example")' WHERE name = 'Överkalix'`);
+    const text = (await (await get("drilldown", "series=inForce&year=2021&kind=twin_city&format=csv")).text()).replace(/^\uFEFF/, "");
+    expect(text).toContain("HYPERLINK");
+    for (const delimiter of [",", ";"]) {
+      const cells = Papa.parse<string[]>(text, { delimiter }).data.flat();
+      expect(cells.filter((c) => /^"*[=+@]/.test(c))).toEqual([]);
+    }
   });
 });

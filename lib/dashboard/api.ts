@@ -1,5 +1,5 @@
-import Papa from "papaparse";
 import type { Db } from "@/db/client";
+import { csvResponse as download, writeCsv, type CsvValue } from "../csv";
 import { loadMessages } from "../i18n/messages";
 import { dashboardQuerySchema, drilldownSchema, fieldErrorsOf, searchParamsToObject } from "../validation/dashboard";
 import { changesPerYear } from "./changes";
@@ -23,11 +23,7 @@ function message(key: string): string {
 }
 
 function csvResponse(filename: string, rows: Record<string, unknown>[], columns: string[]): Response {
-  // A byte-order mark so that spreadsheet programs read å, ä, ö and Chinese characters as UTF-8.
-  const body = "\uFEFF" + Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => r[c] ?? "")) });
-  return new Response(body, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}.csv"` },
-  });
+  return download(`${filename}.csv`, writeCsv(columns, rows as Record<string, CsvValue>[]));
 }
 
 const DRILLDOWN_CSV_COLUMNS = [

@@ -1,11 +1,14 @@
 import { fold } from "../agreements/fold";
-import type { AgreementKind, ForeignLevel, SwedishOrgKind } from "../domain/enums";
-import { AGREEMENT_KINDS, FOREIGN_LEVELS, SWEDISH_ORG_KINDS } from "../domain/enums";
+import { restoreCell } from "../csv";
+import type { AgreementKind, EventStatus, ForeignLevel, SwedishOrgKind } from "../domain/enums";
+import { AGREEMENT_KINDS, EVENT_STATUSES, FOREIGN_LEVELS, SWEDISH_ORG_KINDS } from "../domain/enums";
 
 // The CSV format for importing agreements: one agreement per row, a header row naming the
 // columns. English column names (as the export writes them) or their Swedish equivalents.
 
 export const IMPORT_COLUMNS = [
+  "id",
+  "version",
   "swedish_party",
   "swedish_party_code",
   "swedish_party_kind",
@@ -19,7 +22,13 @@ export const IMPORT_COLUMNS = [
   "funding",
   "areas",
   "notes",
+  "status",
+  "status_date",
+  "source",
 ] as const;
+
+/** Columns the export writes for reading only (the import knows them and leaves them). */
+export const EXPORT_ONLY_COLUMNS = ["county", "last_changed", "sources"] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 const HEADER_ALIASES: Record<string, ImportColumn> = {
@@ -43,6 +52,9 @@ const HEADER_ALIASES: Record<string, ImportColumn> = {
   omraden: "areas",
   samarbetsomraden: "areas",
   anteckningar: "notes",
+  statusdatum: "status_date",
+  kalla: "source",
+  version: "version",
 };
 
 /** A header cell as the column it names, or null for a column the import does not read. */
@@ -81,14 +93,14 @@ export function parseSwedishKind(text: string): SwedishOrgKind | null {
   return SWEDISH_KIND_ALIASES[key] ?? null;
 }
 
+export function parseStatus(text: string): EventStatus | null {
+  const key = fold(text.trim()).replace(/[\s-]+/g, "_");
+  return (EVENT_STATUSES as readonly string[]).includes(key) ? (key as EventStatus) : null;
+}
+
 export function parseForeignLevel(text: string): ForeignLevel | null {
   const key = fold(text.trim()).replace(/[\s-]+/g, "_");
   return (FOREIGN_LEVELS as readonly string[]).includes(key) ? (key as ForeignLevel) : null;
-}
-
-/** Undoes the export's guard against spreadsheet formulas ("'=x" was written for "=x"). */
-function unescapeFormula(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 /** A CSV row keyed by import column (unknown columns dropped, cells trimmed). */
@@ -98,7 +110,7 @@ export function normaliseRow(raw: Record<string, unknown>): ImportRow {
   const row: ImportRow = {};
   for (const [header, value] of Object.entries(raw)) {
     const column = columnOf(header);
-    if (column && typeof value === "string" && value.trim() !== "") row[column] = unescapeFormula(value.trim());
+    if (column && typeof value === "string" && value.trim() !== "") row[column] = restoreCell(value).trim();
   }
   return row;
 }

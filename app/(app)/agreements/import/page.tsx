@@ -1,19 +1,23 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ImportWizard } from "@/components/agreements/import-wizard";
+import { getDb } from "@/db/app-db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { refusePage } from "@/lib/auth/refusal";
+import { listImportJobs } from "@/lib/import/jobs";
 
 export async function generateMetadata() {
   const t = await getTranslations("registry.import");
   return { title: t("title") };
 }
 
-export default async function ImportPage() {
-  const [t, user] = await Promise.all([getTranslations(), getCurrentUser()]);
+export default async function ImportPage({ searchParams }: { searchParams: Promise<{ job?: string | string[] }> }) {
+  const [t, format, user, params] = await Promise.all([getTranslations(), getFormatter(), getCurrentUser(), searchParams]);
   const actor = user ? { ...user, active: true } : null;
-  if (!can(actor, "import.run") || !can(actor, "agreement.create")) refusePage({ action: "import.run" });
+  if (!user || !can(actor, "import.run") || !can(actor, "agreement.create")) refusePage({ action: "import.run" });
+  const jobId = typeof params.job === "string" ? params.job : undefined;
+  const recent = await listImportJobs({ db: await getDb(), user }, 5);
   return (
     <>
       <p className="breadcrumb">
@@ -23,7 +27,20 @@ export default async function ImportPage() {
       <p className="muted" style={{ maxWidth: "52rem" }}>
         {t("registry.import.intro")}
       </p>
-      <ImportWizard />
+      <ImportWizard key={jobId ?? "new"} jobId={jobId} />
+      {recent.length > 0 && (
+        <section aria-labelledby="recent-imports" style={{ marginTop: "1.5rem" }}>
+          <h2 id="recent-imports">{t("imports.recent.title")}</h2>
+          <ul data-testid="recent-imports">
+            {recent.map((j) => (
+              <li key={j.id}>
+                <Link href={`/agreements/import?job=${j.id}`}>{j.fileName ?? j.id}</Link> – {t(`imports.recent.status.${j.status}`)},{" "}
+                {t("imports.recent.rows", { total: j.total })}, {format.dateTime(j.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

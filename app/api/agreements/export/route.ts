@@ -1,4 +1,6 @@
+import { cookies } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
+import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
 import { queryAllAgreements } from "@/lib/agreements/list";
 import { agreementQueryToParams, parseAgreementQuery } from "@/lib/agreements/query-params";
 import { ForbiddenError, requirePermission, UnauthenticatedError } from "@/lib/auth/guard";
@@ -8,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * The agreements table's current view (its search, filters and sort; every page) as CSV or
- * JSON. Same query parameters as /agreements, plus format=csv|json.
+ * JSON, in the columns the import reads. Same query parameters as /agreements, plus
+ * format=csv|json, labels=1 (values in the user's language) and delimiter=semicolon.
  */
 export async function GET(request: NextRequest) {
   let ctx;
@@ -28,10 +31,13 @@ export async function GET(request: NextRequest) {
   const rows = await queryAllAgreements(ctx.db, query);
   const stamp = new Date().toISOString();
   const name = `avtal-${stamp.slice(0, 10)}.${format}`;
+  // labels=1: values as the interface's labels in the user's language (the import reads them back); delimiter=semicolon for Swedish Excel.
+  const labels = params.get("labels") === "1" ? toLocale((await cookies()).get(LOCALE_COOKIE)?.value) : undefined;
+  const delimiter = params.get("delimiter") === "semicolon" ? ";" : ",";
   const body =
     format === "csv"
-      ? agreementsToCsv(rows)
-      : agreementsToJson(rows, { query: agreementQueryToParams(query, { paging: false, columns: false }).toString(), exportedAt: stamp });
+      ? await agreementsToCsv(ctx.db, rows, { labels, delimiter })
+      : await agreementsToJson(ctx.db, rows, { query: agreementQueryToParams(query, { paging: false, columns: false }).toString(), exportedAt: stamp }, { labels });
   return new NextResponse(body, {
     headers: {
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",

@@ -1,19 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
 import { requireUser, UnauthenticatedError } from "@/lib/auth/guard";
-import { MAX_IMPORT_ROWS } from "@/lib/import/columns";
+import { MAX_IMPORT_BYTES, readImportFile, type ImportFile } from "@/lib/import/file";
 import { planImport, type ImportPlan } from "@/lib/import/plan";
-import { mayImport, runImport, type ImportOutcome } from "@/lib/import/run";
+import { startImportJob } from "@/lib/import/jobs";
+import { mayImport } from "@/lib/import/run";
 
 export const dynamic = "force-dynamic";
-
-const MAX_BYTES = 25 * 1024 * 1024;
-
-const bodySchema = z.object({
-  mode: z.enum(["preview", "commit"]),
-  fileName: z.string().max(255).optional(),
-  rows: z.array(z.record(z.string(), z.unknown())).max(MAX_IMPORT_ROWS),
-});
 
 function json(status: number, body: unknown) {
   return NextResponse.json(body, { status });
@@ -24,20 +16,21 @@ function publicPlan(plan: ImportPlan) {
   return { ...plan, rows: plan.rows.map(({ input: _input, ...row }) => row) };
 }
 
-function publicOutcome(outcome: ImportOutcome) {
-  return !outcome.ok && "plan" in outcome ? { ...outcome, plan: publicPlan(outcome.plan) } : outcome;
+function fileInfo(file: ImportFile) {
+  return { encoding: file.encoding, delimiter: file.delimiter, ignored: file.ignored, parseErrors: file.parseErrors, rows: file.rows.length };
 }
 
 /**
- * POST { mode: "preview", rows } → the plan for every row (nothing is written).
- * POST { mode: "commit", rows } → NDJSON: progress lines while importing in one transaction, then
- * the result (or, if any row has an error, the plan and nothing written).
+ * POST multipart { mode: "preview" | "commit", file } (the CSV file as the user saved it; the
+ * server detects its encoding and delimiter).
+ * preview → { file, plan }: every row's outcome (nothing is written).
+ * commit → 202 { jobId }: the import runs in the background, all or nothing.
  */
 export async function POST(request: NextRequest) {
   // Route handlers have no built-in origin check (server actions do): refuse cross-site posts.
   const origin = request.headers.get("origin");
   if (origin && new URL(origin).host !== request.headers.get("host")) return json(403, { error: "forbidden", message: "Cross-site request refused." });
-  if (!request.headers.get("content-type")?.startsWith("application/json")) return json(415, { error: "invalid", message: "Send JSON." });
+  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) return json(415, { error: "invalid", message: "imports.file.multipart" });
 
   let ctx;
   try {
@@ -47,42 +40,30 @@ export async function POST(request: NextRequest) {
     throw error;
   }
   if (!mayImport(ctx)) return json(403, { error: "forbidden", message: "registry.errors.forbidden" });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
+    return json(413, { error: "invalid", message: "imports.file.tooLarge", values: { max: MAX_IMPORT_BYTES / 1024 / 1024 } });
+  }
 
-  const text = await request.text();
-  if (text.length > MAX_BYTES) return json(413, { error: "invalid", message: "registry.import.tooMany" });
-  let parsedBody: unknown;
+  let form: FormData;
   try {
-    parsedBody = JSON.parse(text);
+    form = await request.formData();
   } catch {
-    return json(400, { error: "invalid", message: "Malformed JSON." });
+    return json(400, { error: "invalid", message: "imports.file.multipart" });
   }
-  const body = bodySchema.safeParse(parsedBody);
-  if (!body.success) return json(400, { error: "invalid", message: "registry.import.tooMany", issues: body.error.issues.slice(0, 5) });
+  const mode = form.get("mode");
+  const upload = form.get("file");
+  if ((mode !== "preview" && mode !== "commit") || !(upload instanceof Blob)) return json(400, { error: "invalid", message: "imports.file.multipart" });
+  const fileName = upload instanceof File ? upload.name.slice(0, 255) : undefined;
+  const read = readImportFile(new Uint8Array(await upload.arrayBuffer()));
+  if (!read.ok) return json(read.message === "imports.file.tooLarge" ? 413 : 400, read);
+  const { file } = read;
 
-  if (body.data.mode === "preview") {
-    return json(200, publicPlan(await planImport(ctx.db, body.data.rows)));
+  if (mode === "preview") {
+    return json(200, { file: fileInfo(file), plan: publicPlan(await planImport(ctx.db, file.rows)) });
   }
 
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
-      try {
-        const outcome = await runImport({
-          ctx,
-          rows: body.data.rows,
-          fileName: body.data.fileName,
-          onProgress: (done, total) => send({ type: "progress", done, total }),
-        });
-        send({ type: "result", outcome: publicOutcome(outcome) });
-      } catch (error) {
-        console.error("import failed", error);
-        send({ type: "error", message: "registry.import.failed" });
-      }
-      controller.close();
-    },
-  });
-  return new Response(stream, {
-    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store, no-transform", "x-accel-buffering": "no" },
-  });
+  // A commit runs as a background job: the answer is its id, whose progress GET /api/agreements/import/<id> tells.
+  const started = await startImportJob({ ctx, rows: file.rows, fileName });
+  if (!started.ok) return json(403, started);
+  return json(202, { jobId: started.id });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readAttachment, contentDisposition } from "@/lib/attachments/read";
+import { openAttachment, contentDisposition } from "@/lib/attachments/read";
 import { attachmentStorage } from "@/lib/attachments/storage";
 import { ForbiddenError, requirePermission, UnauthenticatedError } from "@/lib/auth/guard";
 
@@ -16,13 +16,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const url = new URL(request.url);
     const source = url.searchParams.get("source");
     if (!z.uuid().safeParse(id).success || (source && !z.uuid().safeParse(source).success)) return notFound();
-    const found = await readAttachment(db, attachmentStorage(), id, source);
+    const found = await openAttachment(db, attachmentStorage(), id, source);
     if (!found) return notFound();
-    const { attachment, filename, bytes } = found;
+    const { attachment, filename, body } = found;
     const inline = url.searchParams.get("inline") === "1" && INLINE_TYPES.has(attachment.mediaType);
     const headers = new Headers({
       "Content-Type": attachment.mediaType,
-      "Content-Length": String(bytes.length),
+      "Content-Length": String(attachment.sizeBytes),
       "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", filename),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-cache",
@@ -37,10 +37,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         : "default-src 'none'; img-src 'self'; sandbox",
     );
     if (request.headers.get("if-none-match") === `"${attachment.sha256}"`) {
+      await body.cancel();
       headers.delete("Content-Length");
       return new Response(null, { status: 304, headers });
     }
-    return new Response(Buffer.from(bytes), { status: 200, headers });
+    return new Response(body, { status: 200, headers });
   } catch (error) {
     if (error instanceof UnauthenticatedError) return Response.json({ error: "unauthenticated", message: "Sign in first." }, { status: 401 });
     if (error instanceof ForbiddenError) return Response.json({ error: "forbidden" }, { status: 403 });

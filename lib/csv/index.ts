@@ -1,0 +1,2 @@
+export { neutraliseCell, restoreCell } from "./neutralise";
+export { BOM, csvResponse, writeCsv, writeCsvRows, type CsvDelimiter, type CsvOptions, type CsvValue } from "./write";
