@@ -1,4 +1,5 @@
 import { env } from "../lib/env";
+import { onShutdown } from "../lib/server/lifecycle";
 import { openDatabase, migrateDatabase, whileHoldingStartupLock, type DbHandle } from "./client";
 import { seedDatabase, type SeedReport } from "./seed";
 
@@ -21,6 +22,8 @@ async function start(purpose: string): Promise<DbHandle> {
       await migrateDatabase(handle);
       state.seedReport = await seedDatabase(handle.db, { demoUsers: e.demoMode });
     });
+    // Registered first, so it runs last: after the hooks that still need the database.
+    onShutdown("database", () => handle.close());
     return handle;
   } catch (error) {
     await handle.close().catch(() => {});

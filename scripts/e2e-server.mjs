@@ -8,7 +8,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const env = { ...process.env, DATA_DIR: path.join(root, ".data", "e2e"), SEED_DEMO_USERS: "1" };
+const env = { ...process.env, DATA_DIR: path.join(root, ".data", "e2e"), SEED_DEMO_USERS: "1", LOG_LEVEL: process.env.LOG_LEVEL || "warn" };
 delete env.DATABASE_URL;
 if (process.env.E2E_DATABASE_URL) {
   const host = new URL(process.env.E2E_DATABASE_URL).hostname;

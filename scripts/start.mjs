@@ -42,6 +42,11 @@ if (!built) {
 }
 const port = process.env.PORT || "3000";
 console.log(`[avtalsregistret] starting at http://localhost:${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+// scripts/server.mjs rather than `next start`: it decides the client's address (TRUSTED_PROXIES)
+// and shuts down gracefully (exit 0 once requests, hooks and the database are done).
+const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

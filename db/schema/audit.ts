@@ -31,6 +31,8 @@ export const signInThrottle = pgTable("sign_in_throttle", {
   firstFailureAt: timestamp("first_failure_at", { withTimezone: true }).notNull().defaultNow(),
   lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  /** Attempts refused while locked, since the lock began: only a few of them get an audit row. */
+  refusals: integer("refusals").notNull().default(0),
 });
 
 /** Admin settings, e.g. whether analysts' edits need review. */

@@ -1,4 +1,5 @@
 import type { SourceFile } from "../events/evidence";
+import { containsNul } from "../server/request-guard";
 import type { UploadInput } from "./store";
 
 /**
@@ -14,6 +15,8 @@ export async function readEvidenceSubmission(formData: FormData): Promise<{ inpu
     } catch {
       input = null;
     }
+    // A NUL is in no field's alphabet (PostgreSQL refuses it in text): the input is invalid.
+    if (containsNul(input)) input = null;
   }
   const files: SourceFile[] = [];
   for (const [key, value] of formData.entries()) {

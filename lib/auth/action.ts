@@ -1,6 +1,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db/app-db";
 import type { Db } from "@/db/client";
+import { requestLogger } from "../server/request-log";
 import type { ActionContext } from "./context";
 import { ForbiddenError, UnauthenticatedError } from "./errors";
 import { requirePermission } from "./guard";
@@ -27,14 +28,28 @@ export interface GuardOptions<I> {
  */
 export function guardedAction<I, R>(action: Action, body: (ctx: ActionContext, input: I) => Promise<R>, options: GuardOptions<I> = {}) {
   return async (input: I): Promise<R> => {
+    const started = Date.now();
+    const log = await requestLogger({ action });
     try {
       const resource = options.resource ? await options.resource(input, await getDb()) : undefined;
       const ctx = await requirePermission(action, resource);
-      return await body(ctx, input);
+      const result = await body(ctx, input);
+      log.info({ ms: Date.now() - started }, "server action");
+      return result;
     } catch (error) {
-      if (error instanceof ForbiddenError) forbidden();
+      if (error instanceof ForbiddenError) {
+        log.warn({ refused: error.action }, "server action refused");
+        forbidden();
+      }
       if (error instanceof UnauthenticatedError) redirect("/login");
+      if (!isNavigation(error)) log.error({ err: error, ms: Date.now() - started }, "server action failed");
       throw error;
     }
   };
+}
+
+/** redirect(), notFound() and forbidden() travel as errors with a digest: not failures. */
+function isNavigation(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
 }

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { getDb } from "@/db/app-db";
+import { logger } from "../log";
 import { recordAudit } from "./audit";
 import { clientIp } from "./client-ip";
 import { safeRedirectPath } from "./redirect";
@@ -82,7 +83,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           await recordAudit(tx, { action: "auth.sign_out", actorId: userId, targetUserId: userId, ip });
         });
       } catch (error) {
-        console.error("[auth] could not record sign-out", error);
+        logger.error({ err: error, userId }, "could not end the sessions or record the sign-out");
       }
     },
   },
@@ -90,7 +91,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A failed sign-in is an expected outcome (and is in the audit log), not a server error.
     error(error) {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error);
+      logger.error({ err: error }, "auth error");
     },
   },
 });

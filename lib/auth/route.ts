@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { ForbiddenError, UnauthenticatedError } from "./errors";
+import { requestLogger } from "../server/request-log";
+import { containsNul } from "../server/request-guard";
 import { isSameOriginRequest } from "./origin";
 
 /** The JSON bodies of refusals, the same for every route handler. */
@@ -35,6 +37,7 @@ export function routeHandler<C = unknown>(handler: Handler<C>): Handler<C> {
           { status: 400 },
         );
       }
+      (await requestLogger()).error({ err: error, method: request.method, path: new URL(request.url).pathname }, "route handler failed");
       throw error;
     }
   };
@@ -42,9 +45,12 @@ export function routeHandler<C = unknown>(handler: Handler<C>): Handler<C> {
 
 /** Reads a JSON body, or throws a 400-mapped error for a body that is not JSON. */
 export async function readJson(request: Request): Promise<unknown> {
+  let body: unknown;
   try {
-    return await request.json();
+    body = await request.json();
   } catch {
     throw new ZodError([{ code: "custom", path: [], message: "Body must be JSON", input: undefined }]);
   }
+  if (containsNul(body)) throw new ZodError([{ code: "custom", path: [], message: "No field may hold a NUL character", input: undefined }]);
+  return body;
 }

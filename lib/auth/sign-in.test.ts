@@ -68,8 +68,12 @@ describeEachDriver("sign-in throttling and audit", (db) => {
 
     const entries = await auditFor("brute@example.se");
     expect(entries.filter((e) => e.action === "auth.lockout")).toHaveLength(1);
-    expect(entries.filter((e) => e.action === "auth.sign_in_failed")).toHaveLength(21);
-    expect(entries.filter((e) => (e.details as { reason?: string })?.reason === "locked")).toHaveLength(16);
+    // Five checked failures; of the 16 refusals while locked, the 1st and the 10th are audited.
+    expect(entries.filter((e) => e.action === "auth.sign_in_failed")).toHaveLength(7);
+    expect(entries.filter((e) => (e.details as { reason?: string })?.reason === "locked").map((e) => e.details)).toEqual([
+      { reason: "locked", refusals: 1 },
+      { reason: "locked", refusals: 10 },
+    ]);
 
     clock.advance(DEFAULT_THROTTLE_POLICY.email.lockMs);
     const after = await attemptSignIn(db(), { email: "brute@example.se", password: PASSWORD, ip }, clock);
@@ -111,6 +115,22 @@ describeEachDriver("sign-in throttling and audit", (db) => {
     expect(elsewhere.ok).toBe(true);
     const lockouts = await db().select().from(auditLog).where(eq(auditLog.action, "auth.lockout"));
     expect(lockouts.some((e) => e.ip === ip && (e.details as { scope?: string }).scope === "ip")).toBe(true);
+  });
+
+  it("caps and throttles junk input from one address: 430-character inputs write a bounded number of audit rows", async () => {
+    const clock = testClock(new Date("2026-03-05T09:00:00Z"));
+    const ip = "203.0.113.43";
+    const junk = "x".repeat(430);
+    const outcomes = [];
+    for (let i = 0; i < 120; i++) outcomes.push(await attemptSignIn(db(), { email: `${junk}${i}@example.se`, password: junk, ip }, clock));
+    expect(outcomes.slice(0, DEFAULT_THROTTLE_POLICY.ip.maxFailures).every((o) => !o.ok && o.reason === "invalid")).toBe(true);
+    expect(outcomes.slice(DEFAULT_THROTTLE_POLICY.ip.maxFailures).every((o) => !o.ok && o.reason === "locked")).toBe(true);
+    const rows = await db().select().from(auditLog).where(eq(auditLog.ip, ip));
+    // 30 counted, one lockout, and of the 90 refusals while locked the 1st and the 10th.
+    expect(rows).toHaveLength(DEFAULT_THROTTLE_POLICY.ip.maxFailures + 1 + 2);
+    expect(Math.max(...rows.map((r) => r.email?.length ?? 0))).toBe(254);
+    // The address is locked for everyone's sign-in from there, the right password included.
+    expect(await attemptSignIn(db(), { email: "brute@example.se", password: PASSWORD, ip }, clock)).toMatchObject({ ok: false, reason: "locked" });
   });
 
   it("counts parallel wrong guesses one by one, so that a burst cannot slip past the limit", async () => {

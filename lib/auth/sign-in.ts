@@ -5,7 +5,20 @@ import { signInSchema } from "../validation/auth";
 import { recordAudit } from "./audit";
 import type { SignInFailureReason } from "./audit-actions";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { clearFailures, DEFAULT_THROTTLE_POLICY, emailKey, ipKey, lockedUntil, registerFailure, type ThrottlePolicy } from "./throttle";
+import {
+  clearFailures,
+  countRefusal,
+  DEFAULT_THROTTLE_POLICY,
+  emailKey,
+  ipKey,
+  lockedUntil,
+  registerFailure,
+  shouldAuditRefusal,
+  type ThrottlePolicy,
+} from "./throttle";
+
+/** The most of a typed email the audit log keeps (the longest valid address). */
+const MAX_AUDITED_EMAIL = 254;
 
 export interface SignInAttempt {
   email: unknown;
@@ -38,11 +51,35 @@ export async function attemptSignIn(db: Db, attempt: SignInAttempt, options: Sig
   const now = (options.now ?? (() => new Date()))();
   const policy = options.policy ?? DEFAULT_THROTTLE_POLICY;
   const parsed = signInSchema.safeParse({ email: attempt.email, password: attempt.password });
-  const typedEmail = typeof attempt.email === "string" ? attempt.email.trim() : null;
+  const typedEmail = typeof attempt.email === "string" ? attempt.email.trim().slice(0, MAX_AUDITED_EMAIL) : null;
   const ip = attempt.ip;
   if (!parsed.success) {
-    await recordAudit(db, { action: "auth.sign_in_failed", email: typedEmail, ip, details: { reason: "invalid_input" }, at: now });
-    return { ok: false, reason: "invalid" };
+    // Nothing to check, but it counts against the address like a wrong password, so that a
+    // flood of junk is throttled and writes a bounded number of audit rows.
+    return db.transaction(async (tx) => {
+      if (ip) {
+        const until = await lockedUntil(tx, [ipKey(ip)], now);
+        if (until) {
+          const refusals = await countRefusal(tx, [ipKey(ip)], now);
+          if (shouldAuditRefusal(refusals)) {
+            await recordAudit(tx, { action: "auth.sign_in_failed", email: typedEmail, ip, details: { reason: "locked", refusals }, at: now });
+          }
+          return { ok: false, reason: "locked", until } as const;
+        }
+      }
+      await recordAudit(tx, { action: "auth.sign_in_failed", email: typedEmail, ip, details: { reason: "invalid_input" }, at: now });
+      const byIp = ip ? await registerFailure(tx, ipKey(ip), policy.ip, now) : null;
+      if (byIp?.lockedNow) {
+        await recordAudit(tx, {
+          action: "auth.lockout",
+          email: typedEmail,
+          ip,
+          details: { scope: "ip", failures: byIp.failures, lockedUntil: byIp.lockedUntil?.toISOString() },
+          at: now,
+        });
+      }
+      return { ok: false, reason: "invalid" } as const;
+    });
   }
   const email = parsed.data.email.toLowerCase();
   const keys = { email: emailKey(email), ip: ip ? ipKey(ip) : null };
@@ -51,21 +88,23 @@ export async function attemptSignIn(db: Db, attempt: SignInAttempt, options: Sig
 
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${keys.email}, 0))`);
-    const fail = async (reason: SignInFailureReason, user: User | undefined) =>
+    const fail = async (reason: SignInFailureReason, user: User | undefined, extra: Record<string, unknown> = {}) =>
       recordAudit(tx, {
         action: "auth.sign_in_failed",
         // Whoever typed the email is unknown: the account is the target, not the actor.
         targetUserId: user?.id,
         email: typedEmail,
         ip,
-        details: { reason },
+        details: { reason, ...extra },
         at: now,
       });
 
     const [user] = await tx.select().from(users).where(eq(users.email, email));
-    const until = await lockedUntil(tx, [keys.email, ...(keys.ip ? [keys.ip] : [])], now);
+    const lockKeys = [keys.email, ...(keys.ip ? [keys.ip] : [])];
+    const until = await lockedUntil(tx, lockKeys, now);
     if (until) {
-      await fail("locked", user);
+      const refusals = await countRefusal(tx, lockKeys, now);
+      if (shouldAuditRefusal(refusals)) await fail("locked", user, { refusals });
       return { ok: false, reason: "locked", until } as const;
     }
 

@@ -76,6 +76,7 @@ export async function registerFailure(
         firstFailureAt: sql`(CASE WHEN ${stale} THEN ${nowText}::timestamptz ELSE ${signInThrottle.firstFailureAt} END)`,
         lastFailureAt: sql`${nowText}::timestamptz`,
         lockedUntil: sql`(CASE WHEN ${nextCount} >= ${rule.maxFailures} THEN ${lockEnd.toISOString()}::timestamptz ELSE NULL END)`,
+        refusals: 0,
       },
     })
     .returning({ failures: signInThrottle.failures, lockedUntil: signInThrottle.lockedUntil });
@@ -85,6 +86,28 @@ export async function registerFailure(
     lockedUntil: until,
     lockedNow: !!until && until.getTime() === lockEnd.getTime(),
   };
+}
+
+/**
+ * Counts an attempt refused because a key is locked and returns the highest count among the
+ * locked keys. A locked attempt is not checked; its audit row is thinned (shouldAuditRefusal).
+ */
+export async function countRefusal(db: Db | Tx, keys: string[], now: Date): Promise<number> {
+  if (keys.length === 0) return 0;
+  const rows = await db
+    .update(signInThrottle)
+    .set({ refusals: sql`${signInThrottle.refusals} + 1` })
+    .where(and(inArray(signInThrottle.key, keys), gt(signInThrottle.lockedUntil, now)))
+    .returning({ refusals: signInThrottle.refusals });
+  return Math.max(0, ...rows.map((r) => r.refusals));
+}
+
+/**
+ * Refused attempts during one lock that get an audit row: the 1st, 10th, 100th, ... so that a
+ * flood of requests cannot grow the (append-only) audit log without bound, yet its size shows.
+ */
+export function shouldAuditRefusal(refusals: number): boolean {
+  return /^10*$/.test(String(refusals));
 }
 
 /** Forgets the failures of a key (after a successful sign-in for that email). */

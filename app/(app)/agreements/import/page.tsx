@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ImportWizard } from "@/components/agreements/import-wizard";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { getDb } from "@/db/app-db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { refusePage } from "@/lib/auth/refusal";
 import { listImportJobs } from "@/lib/import/jobs";
 
 export async function generateMetadata() {
@@ -15,7 +15,7 @@ export async function generateMetadata() {
 export default async function ImportPage({ searchParams }: { searchParams: Promise<{ job?: string | string[] }> }) {
   const [t, format, user, params] = await Promise.all([getTranslations(), getFormatter(), getCurrentUser(), searchParams]);
   const actor = user ? { ...user, active: true } : null;
-  if (!user || !can(actor, "import.run") || !can(actor, "agreement.create")) return <ForbiddenNotice />;
+  if (!user || !can(actor, "import.run") || !can(actor, "agreement.create")) refusePage({ action: "import.run" });
   const jobId = typeof params.job === "string" ? params.job : undefined;
   const recent = await listImportJobs({ db: await getDb(), user }, 5);
   return (

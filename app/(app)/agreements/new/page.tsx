@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AgreementForm } from "@/components/agreements/agreement-form";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { getDb } from "@/db/app-db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { refusePage } from "@/lib/auth/refusal";
 import { listForeignOrganizations, listSwedishOrganizations } from "@/lib/organizations/list";
 import { EMPTY_AGREEMENT } from "@/lib/validation/agreements";
 import { createAgreementAction } from "../actions";
@@ -17,7 +17,7 @@ export async function generateMetadata() {
 export default async function NewAgreementPage() {
   const [t, user, db] = await Promise.all([getTranslations(), getCurrentUser(), getDb()]);
   const actor = user ? { ...user, active: true } : null;
-  if (!can(actor, "agreement.create")) return <ForbiddenNotice />;
+  if (!can(actor, "agreement.create")) refusePage({ action: "agreement.create" });
   const [swedish, foreign] = await Promise.all([listSwedishOrganizations(db), listForeignOrganizations(db)]);
   return (
     <>

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { OrganizationForm } from "@/components/organizations/organization-form";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { getDb } from "@/db/app-db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { refusePage } from "@/lib/auth/refusal";
 import { listForeignOrganizations } from "@/lib/organizations/list";
 import { createOrganizationAction } from "../actions";
 
@@ -15,7 +15,7 @@ export async function generateMetadata() {
 
 export default async function NewOrganizationPage() {
   const [t, user] = await Promise.all([getTranslations(), getCurrentUser()]);
-  if (!can(user ? { ...user, active: true } : null, "organization.create")) return <ForbiddenNotice />;
+  if (!can(user ? { ...user, active: true } : null, "organization.create")) refusePage({ action: "organization.create" });
   const parents = await listForeignOrganizations(await getDb());
   return (
     <>

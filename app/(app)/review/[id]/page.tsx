@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { CommentForm } from "@/components/review/comment-form";
@@ -9,6 +9,7 @@ import { ProposedEvent } from "@/components/review/proposed-event";
 import { WithdrawButton } from "@/components/review/withdraw-button";
 import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import { refusePage } from "@/lib/auth/refusal";
 import { getProposalDetail } from "@/lib/review/queries";
 import { commentAction, decideAction, rebaseAction, withdrawAction } from "../actions";
 
@@ -20,7 +21,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   if (!detail) notFound();
   const { proposal: p, payload } = detail;
   const actor = { ...user, active: true };
-  if (!can(actor, "proposal.read", { authorId: p.authorId })) forbidden();
+  if (!can(actor, "proposal.read", { authorId: p.authorId })) refusePage({ action: "proposal.read" });
   const t = await getTranslations();
   const format = await getFormatter();
   const isAuthor = p.authorId === user.id;

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ForbiddenNotice } from "@/components/events/forbidden-notice";
 import { SourceForm } from "@/components/sources/source-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { refusePage } from "@/lib/auth/refusal";
 import { emptySourceInput } from "@/lib/validation/sources";
 import { createSourceAction } from "../actions";
 
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 
 export default async function NewSourcePage() {
   const user = await getCurrentUser();
-  if (!can(user ? { ...user, active: true } : null, "source.create")) return <ForbiddenNotice />;
+  if (!can(user ? { ...user, active: true } : null, "source.create")) refusePage({ action: "source.create" });
   const t = await getTranslations();
   return (
     <>

@@ -28,8 +28,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "Cache-Control": "private, no-cache",
       ETag: `"${attachment.sha256}"`,
     });
-    // Nothing in an attachment may run as this site; Chrome's PDF viewer does not start in a sandbox.
-    if (attachment.mediaType !== "application/pdf") headers.set("Content-Security-Policy", "default-src 'none'; img-src 'self'; sandbox");
+    // Nothing in an attachment may run as this site; Chrome's PDF viewer does not start in a
+    // sandbox, so a PDF gets a policy without scripts instead. (proxy.ts leaves this header alone.)
+    headers.set(
+      "Content-Security-Policy",
+      attachment.mediaType === "application/pdf"
+        ? "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        : "default-src 'none'; img-src 'self'; sandbox",
+    );
     if (request.headers.get("if-none-match") === `"${attachment.sha256}"`) {
       await body.cancel();
       headers.delete("Content-Length");

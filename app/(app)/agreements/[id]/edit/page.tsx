@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AgreementForm, type AgreementFormValues } from "@/components/agreements/agreement-form";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { getDb } from "@/db/app-db";
 import { getAgreement } from "@/lib/agreements/get";
 import { fieldTexts } from "@/lib/agreements/fields";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { refusePage } from "@/lib/auth/refusal";
 import type { AgreementKind } from "@/lib/domain/enums";
 import { listForeignOrganizations, listSwedishOrganizations } from "@/lib/organizations/list";
 import { updateAgreementAction } from "../../actions";
@@ -27,7 +27,7 @@ export default async function EditAgreementPage({ params }: Params) {
   const [t, user, a] = await Promise.all([getTranslations(), getCurrentUser(), getAgreement(db, id)]);
   if (!a) notFound();
   const actor = user ? { ...user, active: true } : null;
-  if (!can(actor, "agreement.update", { organizationId: a.agreement.swedishOrgId })) return <ForbiddenNotice />;
+  if (!can(actor, "agreement.update", { organizationId: a.agreement.swedishOrgId })) refusePage({ action: "agreement.update", backHref: `/agreements/${id}` });
   const [swedish, foreign] = await Promise.all([listSwedishOrganizations(db), listForeignOrganizations(db)]);
   const texts = fieldTexts(a.agreement);
   const values: AgreementFormValues = {

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ProposalForm } from "@/components/review/proposal-form";
 import { agreements, proposals } from "@/db/schema";
 import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import { refusePage } from "@/lib/auth/refusal";
 import { getAgreement } from "@/lib/agreements/get";
 import { agreementFieldValues } from "@/lib/review/agreement-fields";
 import type { ProposalPayload } from "@/lib/review/proposals";
@@ -96,7 +97,9 @@ export default async function ProposePage({ params, searchParams }: { params: Pr
   const { db, user } = await requireUser();
   const detail = await getAgreement(db, id);
   if (!detail) notFound();
-  if (!can({ ...user, active: true }, "proposal.create", { organizationId: detail.swedish.id })) forbidden();
+  if (!can({ ...user, active: true }, "proposal.create", { organizationId: detail.swedish.id })) {
+    refusePage({ action: "proposal.create", organizationName: user.organizationName, backHref: `/agreements/${id}` });
+  }
   const [row] = await db.select().from(agreements).where(eq(agreements.id, id));
   const values = agreementFieldValues(row!);
   const current = {

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClaimForm } from "@/components/events/claim-form";
-import { ForbiddenNotice } from "@/components/events/forbidden-notice";
 import { searchSourcesAction } from "@/app/(app)/sources/actions";
+import { refusePage } from "@/lib/auth/refusal";
 import { loadAgreementForEvidence } from "@/lib/events/page-data";
 import { createClaimAction } from "../actions";
 
@@ -18,7 +18,7 @@ export default async function NewClaimPage({ params }: Params) {
   const { id } = await params;
   const data = await loadAgreementForEvidence(id, "claim.create");
   if (data.error === "not_found") notFound();
-  if (data.error === "forbidden") return <ForbiddenNotice />;
+  if (data.error === "forbidden") refusePage({ action: "claim.create", backHref: `/agreements/${id}` });
   const t = await getTranslations();
   return (
     <>

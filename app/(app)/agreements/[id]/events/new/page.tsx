@@ -2,10 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/agreements/status-badge";
-import { ForbiddenNotice } from "@/components/events/forbidden-notice";
 import { emptyStatusChange } from "@/components/events/form-values";
 import { StatusChangeForm } from "@/components/events/status-change-form";
 import { searchSourcesAction } from "@/app/(app)/sources/actions";
+import { refusePage } from "@/lib/auth/refusal";
 import { loadAgreementForEvidence } from "@/lib/events/page-data";
 import { logStatusChangeAction } from "../actions";
 
@@ -20,7 +20,7 @@ export default async function LogStatusChangePage({ params }: Params) {
   const { id } = await params;
   const data = await loadAgreementForEvidence(id, "event.create");
   if (data.error === "not_found") notFound();
-  if (data.error === "forbidden") return <ForbiddenNotice />;
+  if (data.error === "forbidden") refusePage({ action: "event.create", backHref: `/agreements/${id}` });
   const t = await getTranslations();
   return (
     <>

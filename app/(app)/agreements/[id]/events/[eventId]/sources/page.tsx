@@ -4,8 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { PartialDateText } from "@/components/agreements/partial-date-text";
 import { StatusBadge } from "@/components/agreements/status-badge";
 import { AddSourcesForm } from "@/components/events/add-sources-form";
-import { ForbiddenNotice } from "@/components/events/forbidden-notice";
 import { searchSourcesAction } from "@/app/(app)/sources/actions";
+import { refusePage } from "@/lib/auth/refusal";
 import { loadAgreementForEvidence } from "@/lib/events/page-data";
 import { addEventSourcesAction } from "../../actions";
 
@@ -20,7 +20,7 @@ export default async function AddEventSourcesPage({ params }: Params) {
   const { id, eventId } = await params;
   const data = await loadAgreementForEvidence(id, "event.create");
   if (data.error === "not_found") notFound();
-  if (data.error === "forbidden") return <ForbiddenNotice />;
+  if (data.error === "forbidden") refusePage({ action: "event.create", backHref: `/agreements/${id}` });
   const event = data.history.entries.find((e) => e.id === eventId);
   if (!event) notFound();
   const t = await getTranslations();
