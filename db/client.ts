@@ -41,7 +41,7 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
   }
   if (!target.dataDir) {
     const client = await PGlite.create();
-    return { db: drizzlePglite(client, { schema }) as unknown as Db, driver: "pglite", close: () => client.close() };
+    return { db: drizzlePglite(client, { schema }) as unknown as Db, driver: "pglite", pglite: client, close: () => client.close() };
   }
   fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
   // One process at a time (db/folder-lock.ts): throws FolderInUseError while another holds it.
