@@ -141,6 +141,8 @@ export async function restoreBackup(handle: DbHandle, input: Readable): Promise<
   }
   await db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL session_replication_role = replica`);
+    // Rows that migrations seed themselves (publication_state's singleton) give way to the backup's.
+    for (const table of Object.keys(first.tables)) await tx.execute(sql`DELETE FROM ${sql.identifier(table)}`);
     const columns = new Map<string, string[]>();
     for (const { table, rows } of chunks) {
       if (!columns.has(table)) columns.set(table, await insertableColumns(tx as unknown as Db, table));
