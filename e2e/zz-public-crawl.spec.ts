@@ -23,11 +23,17 @@ test("nothing internal reaches a signed-out visitor: a crawl of every public pag
   test.setTimeout(180_000);
   // Internal values of the test's own: an imported agreement with a note, a confidential interview on its event.
   const analyst = await signedIn(browser, "analyst");
+  // The import reads a CSV file as the user saved it, and commits as a background job.
+  const csv = `swedish_party,foreign_party,kind,designation,notes\nMora,Wuhan,other,Publiceringstest,"${SECRET.note}"\n`;
   const imported = await analyst.request.post("/api/agreements/import", {
-    headers: { "content-type": "application/json", origin: baseURL! },
-    data: { mode: "commit", rows: [{ swedish_party: "Mora", foreign_party: "Wuhan", kind: "other", designation: "Publiceringstest", notes: SECRET.note }] },
+    headers: { origin: baseURL! },
+    multipart: { mode: "commit", file: { name: "publiceringstest.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") } },
   });
-  expect(await imported.text()).toContain('"ok":true');
+  expect(imported.status(), await imported.text()).toBe(202);
+  const { jobId } = (await imported.json()) as { jobId: string };
+  await expect
+    .poll(async () => ((await (await analyst.request.get(`/api/agreements/import/${jobId}`)).json()) as { status: string }).status, { timeout: 30_000 })
+    .toBe("done");
   await analyst.goto("/agreements?q=Publiceringstest");
   await analyst.getByRole("link", { name: /^Mora/ }).first().click();
   await analyst.getByRole("link", { name: "Registrera statusändring" }).click();
