@@ -65,7 +65,7 @@ test("nothing internal reaches a signed-out visitor: a crawl of every public pag
   await official.getByLabel("Datum då ändringen gällde").fill("2023-02-01");
   await official.getByLabel("Beslutande organ").fill("Kommunstyrelsen");
   await official.getByLabel("Sammanträdesdatum").fill("2023-02-01");
-  await official.getByLabel("Paragraf (§)").fill("§ 9");
+  await official.getByLabel("Paragraf", { exact: true }).fill("§ 9");
   await official.getByLabel("Diarienummer", { exact: true }).fill("KS 2023/0009");
   await official.getByLabel("Sammanfattning av förslaget").fill(SECRET.summary);
   await official.getByRole("button", { name: "Skicka förslag" }).click();
