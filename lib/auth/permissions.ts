@@ -28,10 +28,12 @@ const CURATE = [
 const COLLABORATE = ["proposal.create", "proposal.read", "proposal.comment", "proposal.revise", "proposal.review", "confirmation.create"] as const;
 /** Publishing open-data releases: reviewers. */
 const PUBLISH = ["release.publish"] as const;
+/** Check-in campaigns: analysts start and close them; staff follow them. Officials never see them (other organisations' rows). */
+const CAMPAIGN = ["campaign.read", "campaign.start", "campaign.close"] as const;
 /** Administration: admins. */
 const ADMINISTER = ["user.manage", "audit.read", "settings.manage", "outbox.read"] as const;
 
-export const ACTIONS = [...READ, ...CURATE, ...COLLABORATE, ...PUBLISH, ...ADMINISTER] as const;
+export const ACTIONS = [...READ, ...CURATE, ...COLLABORATE, ...PUBLISH, ...CAMPAIGN, ...ADMINISTER] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface Actor {
@@ -82,6 +84,11 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       return has("reviewer") && !!resource.authorId && !isAuthor;
     case "release.publish":
       return has("reviewer");
+    case "campaign.start":
+    case "campaign.close":
+      return has("analyst");
+    case "campaign.read":
+      return has("analyst") || has("reviewer") || has("admin");
     default:
       return false;
   }

@@ -1,3 +1,4 @@
+import { registerCampaignJobs } from "@/lib/campaigns/jobs";
 import { env } from "@/lib/env";
 import { registerMailJobs, transportFromEnv } from "@/lib/mail/jobs";
 
@@ -8,4 +9,5 @@ import { registerMailJobs, transportFromEnv } from "@/lib/mail/jobs";
 export function registerAppJobs(): void {
   const transport = transportFromEnv();
   if (transport) registerMailJobs({ transport, from: env().MAIL_FROM });
+  registerCampaignJobs();
 }

@@ -1,11 +1,15 @@
 import { eq } from "drizzle-orm";
-import { agreements, proposals, users } from "@/db/schema";
+import { agreements, campaignOrganizations, campaigns, organizations, proposals, users } from "@/db/schema";
 import { confirmAgreements } from "../../confirmations/create";
 import { agreementStates } from "../../confirmations/current-state";
 import { applyAgreementChanges } from "../../review/apply";
 import { commentOnProposal, createProposal, rejectProposal, reviseProposal } from "../../review/proposals";
 import { revertRevision } from "../../review/revert";
 import { listOutbox } from "../../mail/list";
+import { closeCampaign } from "../../campaigns/close";
+import { getCampaign, listCampaigns } from "../../campaigns/read";
+import { previewSelection } from "../../campaigns/selection";
+import { startCampaign } from "../../campaigns/start";
 import { updateSettings } from "../../settings";
 import { listAuditLog } from "../audit-list";
 import { assertCan, type ActionContext } from "../context";
@@ -126,9 +130,56 @@ export const EXECUTORS: Partial<Record<Action, Executor<any>[]>> = {
       run: (ctx, _fx, revisionId: number) => revertRevision({ ctx, input: { revisionId, reason: "Fel uppgift" } }),
     },
   ],
+  "campaign.start": [
+    {
+      name: "startCampaign (the target's county)",
+      prepare: (fx, target) => countyOf(fx, target.organizationId),
+      run: (ctx, _fx, county: string) => expectOk(startCampaign({ ctx, input: campaignInput(county) })),
+    },
+    { name: "previewSelection", prepare: (fx, target) => countyOf(fx, target.organizationId), run: (ctx, _fx, county: string) => previewSelection({ ctx, input: campaignInput(county).selection }) },
+  ],
+  "campaign.close": [
+    {
+      name: "closeCampaign",
+      prepare: (fx, target) => insertCampaign(fx, target),
+      run: (ctx, _fx, campaignId: string) => expectOk(closeCampaign({ ctx, input: { campaignId } })),
+    },
+  ],
+  "campaign.read": [
+    { name: "listCampaigns", run: (ctx) => listCampaigns({ ctx }) },
+    {
+      name: "getCampaign (a campaign over the target's organisation)",
+      prepare: (fx, target) => insertCampaign(fx, target),
+      run: async (ctx, _fx, campaignId: string) => {
+        if (!(await getCampaign({ ctx, input: { id: campaignId } }))) throw new Error("expected the campaign");
+      },
+    },
+  ],
   "outbox.read": [{ name: "listOutbox", run: (ctx) => listOutbox({ ctx, input: { limit: 10 } }) }],
   "settings.manage": [{ name: "updateSettings", run: (ctx) => updateSettings({ ctx, input: { analystEditsRequireReview: false } }) }],
 };
+
+const campaignInput = (countyCode: string) => ({
+  title: `Matris ${(counter += 1)}`,
+  messageSv: "Stämmer uppgifterna om era avtal?",
+  reminderAfterDays: 14,
+  selection: { kinds: ["kommun"], countyCode, withAgreementsOnly: true },
+});
+
+async function countyOf(fx: MatrixFixture, organizationId: string): Promise<string> {
+  const [o] = await fx.db.select({ county: organizations.countyCode }).from(organizations).where(eq(organizations.id, organizationId));
+  return o!.county!;
+}
+
+/** An open campaign over the target's organisation, started by the other analyst. */
+async function insertCampaign(fx: MatrixFixture, target: MatrixTarget): Promise<string> {
+  const [c] = await fx.db
+    .insert(campaigns)
+    .values({ title: `Matris ${(counter += 1)}`, messageSv: "Stämmer uppgifterna?", selection: {}, reminderAfterDays: 14, startedBy: fx.authorId, startedAt: new Date() })
+    .returning({ id: campaigns.id });
+  await fx.db.insert(campaignOrganizations).values({ campaignId: c!.id, organizationId: target.organizationId });
+  return c!.id;
+}
 
 async function agreementVersion(fx: MatrixFixture, agreementId: string): Promise<number> {
   const [a] = await fx.db.select({ version: agreements.version }).from(agreements).where(eq(agreements.id, agreementId));

@@ -43,6 +43,11 @@ const MATRIX: Record<Action, readonly ActorKey[]> = {
   "proposal.revise": [],
   "proposal.review": ["reviewer", "analyst_reviewer"],
   "release.publish": ["reviewer", "analyst_reviewer"],
+  // Check-in campaigns: analysts start and close them, staff follow them; officials never see
+  // them (a campaign's page lists other organisations), not even one that includes their own.
+  "campaign.read": ["admin", "analyst", "reviewer", "analyst_reviewer"],
+  "campaign.start": ANALYSTS,
+  "campaign.close": ANALYSTS,
   "user.manage": ADMIN,
   "audit.read": ADMIN,
   "settings.manage": ADMIN,
@@ -74,6 +79,8 @@ const VARIANTS: Variant[] = [
       "attachment.upload": ANALYSTS,
       "proposal.read": MATRIX["proposal.read"],
       "proposal.review": MATRIX["proposal.review"],
+      "campaign.read": MATRIX["campaign.read"],
+      "campaign.start": MATRIX["campaign.start"],
     },
   },
   {
