@@ -14,3 +14,4 @@ export * from "./confirmations";
 export * from "./imports";
 export * from "./publication";
 export * from "./outbox";
+export * from "./accounts";

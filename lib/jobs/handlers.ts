@@ -1,3 +1,4 @@
+import { registerAccountJobs } from "@/lib/accounts/jobs";
 import { env } from "@/lib/env";
 import { registerMailJobs, transportFromEnv } from "@/lib/mail/jobs";
 
@@ -6,6 +7,7 @@ import { registerMailJobs, transportFromEnv } from "@/lib/mail/jobs";
  * (e.g. background imports) so every instance knows them.
  */
 export function registerAppJobs(): void {
+  registerAccountJobs();
   const transport = transportFromEnv();
   if (transport) registerMailJobs({ transport, from: env().MAIL_FROM });
 }
