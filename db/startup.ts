@@ -33,9 +33,9 @@ export async function announceStartup(): Promise<void> {
     }
   }
   lines.push(...(await firstAdmin(handle.db)));
-  const resumed = await resumeImportJobs(handle.db);
-  if (resumed > 0) lines.push(`[avtalsregistret] ${resumed} interrupted import(s) queued again (they had written nothing)`);
   lines.push(await startBackgroundJobs(handle));
+  const resumed = await resumeImportJobs(handle);
+  if (resumed > 0) lines.push(`[avtalsregistret] ${resumed} interrupted import(s) queued again (they had written nothing)`);
   console.log(lines.join("\n"));
   scheduleOrphanSweep(handle.db, attachmentStorage());
   // npm run backup asks the process that holds the embedded folder (db/control-socket.ts).
