@@ -21,6 +21,13 @@ import { listSwedishOrganizations, listUsers } from "../../users/list";
 import { reactivateUser } from "../../users/reactivate";
 import type { WriteResult } from "../../users/result";
 import { hashPassword } from "../password";
+import { addContact } from "../../accounts/add-contact";
+import { changePassword } from "../../accounts/change-password";
+import { inviteUser } from "../../accounts/invite";
+import { listOrganizationContacts } from "../../accounts/list-contacts";
+import { removeContact } from "../../accounts/remove-contact";
+import { updateContact } from "../../accounts/update-contact";
+import { organizationContacts } from "@/db/schema";
 import { resourceOf, type MatrixFixture, type MatrixTarget } from "./fixture";
 
 /**
@@ -77,6 +84,10 @@ export const EXECUTORS: Partial<Record<Action, Executor<any>[]>> = {
       name: "reactivateUser",
       prepare: (fx) => insertAccount(fx, false),
       run: (ctx, _fx, userId: string) => expectOk(reactivateUser({ ctx, input: { userId } })),
+    },
+    {
+      name: "inviteUser (staff role)",
+      run: (ctx) => expectOk(inviteUser({ ctx, input: { name: "Invited Analyst", email: uniqueEmail("invited"), roles: ["analyst"] } })),
     },
     { name: "listUsers", run: (ctx) => listUsers({ ctx }) },
     { name: "listSwedishOrganizations", run: (ctx) => listSwedishOrganizations({ ctx }) },
@@ -155,6 +166,39 @@ export const EXECUTORS: Partial<Record<Action, Executor<any>[]>> = {
       },
     },
   ],
+  "user.invite": [
+    {
+      name: "inviteUser (municipal official of the target's organisation)",
+      run: (ctx, _fx, _p, target) =>
+        expectOk(inviteUser({ ctx, input: { name: "Invited Official", email: uniqueEmail("invited"), organizationId: target.organizationId } })),
+    },
+  ],
+  "contact.read": [{ name: "listOrganizationContacts", run: (ctx, _fx, _p, target) => listOrganizationContacts({ ctx, input: { organizationId: target.organizationId } }) }],
+  "contact.manage": [
+    {
+      name: "addContact",
+      run: (ctx, _fx, _p, target) =>
+        expectOk(addContact({ ctx, input: { organizationId: target.organizationId, kind: "registrator", email: uniqueEmail("registrator") } })),
+    },
+    {
+      name: "updateContact",
+      prepare: (fx, target) => insertContact(fx, target),
+      run: (ctx, _fx, id: string) => expectOk(updateContact({ ctx, input: { id, version: 1, kind: "person", email: uniqueEmail("person"), name: "Ny Person" } })),
+    },
+    {
+      name: "removeContact",
+      prepare: (fx, target) => insertContact(fx, target),
+      run: (ctx, _fx, id: string) => expectOk(removeContact({ ctx, input: { id, version: 1 } })),
+    },
+  ],
+  "account.update": [
+    {
+      // The fixture's password to itself: the case can run for every actor, in any order.
+      name: "changePassword (own)",
+      run: (ctx) =>
+        expectOk(changePassword({ ctx, input: { currentPassword: FIXTURE_PASSWORD, password: FIXTURE_PASSWORD, passwordRepeat: FIXTURE_PASSWORD } })),
+    },
+  ],
   "outbox.read": [{ name: "listOutbox", run: (ctx) => listOutbox({ ctx, input: { limit: 10 } }) }],
   "settings.manage": [{ name: "updateSettings", run: (ctx) => updateSettings({ ctx, input: { analystEditsRequireReview: false } }) }],
 };
@@ -207,6 +251,15 @@ export function executorsFor(action: Action): Executor[] {
 }
 
 const PASSWORD = "a-long-enough-password";
+const FIXTURE_PASSWORD = "matrix-password-not-used";
+
+async function insertContact(fx: MatrixFixture, target: MatrixTarget): Promise<string> {
+  const [row] = await fx.db
+    .insert(organizationContacts)
+    .values({ organizationId: target.organizationId, kind: "registrator", email: uniqueEmail("contact"), createdBy: fx.authorId })
+    .returning({ id: organizationContacts.id });
+  return row!.id;
+}
 
 /** Fails the case when an allowed call did not do its work (its input was wrong, not its permission). */
 export async function expectOk<T>(result: Promise<WriteResult<T>>): Promise<T> {
