@@ -14,11 +14,11 @@ export interface EvidenceValues {
  * The evidence of a confirmation: one source of any kind, through the same source fieldset the
  * event and proposal forms use, and its file. Kept internal with the confirmation.
  */
-export function ConfirmEvidence({ form, onFile, fileName }: { form: UseFormReturn<EvidenceValues>; onFile: (file: File | null) => void; fileName: string | null }) {
+export function ConfirmEvidence({ form, onFile }: { form: UseFormReturn<EvidenceValues>; onFile: (file: File | null) => void }) {
   const t = useTranslations("confirm.evidence");
   return (
     <FormProvider {...form}>
-      <fieldset className="card form confirm-form__evidence" data-testid="confirm-evidence" style={{ maxWidth: "none" }}>
+      <fieldset className="confirm-form__evidence" data-testid="confirm-evidence">
         <legend>{t("title")}</legend>
         <p className="field-hint">{t("hint")}</p>
         <SourceFields prefix="evidence" />
@@ -26,7 +26,6 @@ export function ConfirmEvidence({ form, onFile, fileName }: { form: UseFormRetur
           <label htmlFor="confirm-evidence-file">{t("file")}</label>
           <span className="field-hint">{t("fileHint")}</span>
           <input id="confirm-evidence-file" type="file" accept={ACCEPT_ATTRIBUTE} onChange={(e) => onFile(e.target.files?.[0] ?? null)} />
-          {fileName && <span className="muted">{fileName}</span>}
         </div>
       </fieldset>
     </FormProvider>

@@ -37,6 +37,8 @@ export function ConfirmForm({ items, confirm, doneHref, campaignId }: { items: C
   const [file, setFile] = useState<File | null>(null);
   const evidenceForm = useForm<EvidenceValues>({
     resolver: zodResolver(evidenceFormSchema) as never,
+    // Checked on send (trigger), then again as the user corrects a field.
+    mode: "onTouched",
     defaultValues: { evidence: emptySourceInput("email") },
   });
   const many = items.length > 1;
@@ -110,7 +112,7 @@ export function ConfirmForm({ items, confirm, doneHref, campaignId }: { items: C
       </div>
       {withEvidence ? (
         <>
-          <ConfirmEvidence form={evidenceForm} onFile={setFile} fileName={file?.name ?? null} />
+          <ConfirmEvidence form={evidenceForm} onFile={setFile} />
           <p>
             <button type="button" className="btn" onClick={() => setWithEvidence(false)}>
               {t("evidence.remove")}
