@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { queryRows } from "@/db/client";
+import { counties } from "@/db/schema";
 import { assertCan, type ActionContext } from "../auth/context";
 import { selectionSchema, type Selection } from "../validation/campaigns";
 
@@ -66,4 +67,9 @@ export async function previewSelection({ ctx, input }: { ctx: ActionContext; inp
     noRecipient: orgs.filter((o) => o.officials === 0 && o.others === 0).length,
     sample: orgs.slice(0, 8).map((o) => o.name),
   };
+}
+
+/** Sweden's counties, for the selection's list. */
+export async function listCounties(db: Db): Promise<{ code: string; name: string }[]> {
+  return db.select({ code: counties.code, name: counties.name }).from(counties).orderBy(counties.code);
 }
