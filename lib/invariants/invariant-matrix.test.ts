@@ -166,8 +166,6 @@ function agreementCells(v: Values, importable: boolean): Record<string, Cell> {
       },
       run: (env, revisionId: number) => revertRevision({ ctx: env.analyst, input: { revisionId, reason: "Matris" } }),
     },
-    // The background import (lib/import/jobs.ts) queues the same runImport driven in this matrix.
-    startImportJob: { notApplicable: "queues runImport, the import entry point driven here" },
     runImport: importable
       ? {
           run: (env) =>
@@ -235,8 +233,6 @@ function eventCells(kind: "date" | "transition"): Record<string, Cell> {
     updateAgreement: { notApplicable: noEvent },
     submitAgreementEdit: { notApplicable: noEvent },
     revertRevision: { notApplicable: "reverts agreement fields only; status events are corrected, never reverted" },
-    // The background import (lib/import/jobs.ts) queues the same runImport driven in this matrix.
-    startImportJob: { notApplicable: "queues runImport, the import entry point driven here" },
     runImport: { notApplicable: "imports agreements only (status columns are the import's own, through the same event write)" },
     requestChanges: { notApplicable: "applies nothing" },
     rejectProposal: { notApplicable: "applies nothing" },
@@ -278,8 +274,6 @@ function attachmentCells(): Record<string, Cell> {
     updateAgreement: { notApplicable: na },
     submitAgreementEdit: { notApplicable: na },
     revertRevision: { notApplicable: na },
-    // The background import (lib/import/jobs.ts) queues the same runImport driven in this matrix.
-    startImportJob: { notApplicable: "queues runImport, the import entry point driven here" },
     runImport: { notApplicable: na },
     requestChanges: { notApplicable: "applies nothing" },
     rejectProposal: { notApplicable: "applies nothing" },
@@ -313,8 +307,6 @@ function decisionCells(): Record<string, Cell> {
     updateAgreement: { notApplicable: na },
     submitAgreementEdit: { notApplicable: na },
     revertRevision: { notApplicable: na },
-    // The background import (lib/import/jobs.ts) queues the same runImport driven in this matrix.
-    startImportJob: { notApplicable: "queues runImport, the import entry point driven here" },
     runImport: { notApplicable: na },
     logStatusChange: { notApplicable: na },
     correctEvent: { notApplicable: na },

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Metadata } from "next";
 import styles from "@/components/public/public.module.css";
+import { releaseChangeDetail } from "@/lib/public/release-change-detail";
 import { getDb } from "@/db/app-db";
 import { getRelease, type ReleaseChanges } from "@/lib/public/open-data";
 
@@ -44,7 +45,7 @@ export default async function ReleasePage({ params }: Params) {
                   {r.changes[key].map((c) => (
                     <li key={c.id}>
                       {c.title === "confidential" ? t("publish.source.confidentialShort") : c.title}
-                      {c.detail && <span className="muted"> — {c.detail}</span>}
+                      {c.detail && <span className="muted"> — {releaseChangeDetail(key, c.detail, t)}</span>}
                     </li>
                   ))}
                 </ul>
