@@ -46,7 +46,8 @@ export default defineConfig({
     url: `${baseURL}/login`,
     env: { PORT: String(PORT) },
     reuseExistingServer: false,
-    timeout: 300_000,
+    // The first start builds the app: minutes on a busy 2-core machine.
+    timeout: 900_000,
     stdout: "pipe",
   },
 });

@@ -22,7 +22,9 @@ export default defineConfig({
     command: "node scripts/two-instances.mjs",
     url: `http://127.0.0.1:${readyPort}/`,
     reuseExistingServer: false,
-    timeout: 300_000,
+    timeout: 600_000,
     stdout: "pipe",
+    // SIGTERM, so that the script stops the instances and drops its database.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
   },
 });

@@ -6,7 +6,7 @@ import { PassThrough, Readable } from "node:stream";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, statusEvents, users } from "@/db/schema";
+import { auditLog, outboxMessages, statusEvents, users } from "@/db/schema";
 import { restoreBackup, writeBackup } from "./backup";
 import { migrateDatabase, openDatabase, queryRows, type Db, type DbHandle } from "./client";
 import { serveControlSocket } from "./control-socket";
@@ -93,6 +93,24 @@ describeEachDriver("backup and restore", (db, driver) => {
     const tables = await queryRows<{ n: number }>(target.db, sql`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`);
     expect(tables[0]!.n).toBe(0);
   }, 60_000);
+
+  it("leaves the job queue out and gives the messages caught queued or sending back to the outbox sweep", { timeout: 90_000 }, async () => {
+    const job = "00000000-0000-4000-8000-00000000b0b0";
+    const message = (subject: string, state: "queued" | "sending" | "sent", jobId: string | null) => ({ kind: "notification", toAddress: "a@example.se", subject, bodyText: "x", state, jobId, claimedAt: state === "sending" ? new Date() : null });
+    await db().insert(outboxMessages).values([message("väntar", "queued", job), message("skickas", "sending", job), message("skickat", "sent", job)]);
+    const bytes = await backupBytes(db());
+    const header = JSON.parse(gunzipSync(bytes).toString("utf8").split("\n")[0]!) as { tables: Record<string, number> };
+    expect(Object.keys(header.tables).some((t) => t.startsWith("pgboss") || t === "job")).toBe(false);
+
+    const target = await emptyTarget();
+    await restoreBackup(target, Readable.from([bytes]));
+    const rows = await target.db.select({ subject: outboxMessages.subject, state: outboxMessages.state, jobId: outboxMessages.jobId }).from(outboxMessages).orderBy(outboxMessages.subject);
+    expect(rows).toEqual([
+      { subject: "skickas", state: "queued", jobId: null },
+      { subject: "skickat", state: "sent", jobId: job },
+      { subject: "väntar", state: "queued", jobId: null },
+    ]);
+  });
 });
 
 describe("npm run backup while the app holds the embedded folder", () => {

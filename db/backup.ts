@@ -9,7 +9,8 @@ import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import { MIGRATIONS_FOLDER, migrateDatabase, queryRows, type Db, type DbHandle } from "./client";
 
-// A logical backup of every table of the public schema, the same on PGlite and PostgreSQL: one
+// A logical backup of every table of the public schema (not the job queue's schema pgboss: see
+// restoreBackup), the same on PGlite and PostgreSQL: one
 // REPEATABLE READ, READ ONLY transaction (so every table is read as of one moment while the app
 // keeps writing), each row as PostgreSQL's own to_jsonb, gzipped JSON lines. A restore loads it
 // back with jsonb_populate_recordset, which parses every value by its column's type, so dates,
@@ -152,6 +153,13 @@ export async function restoreBackup(handle: DbHandle, input: Readable): Promise<
       );
     }
     await resetSequences(tx as unknown as Db);
+    // The job queue (schema pgboss) is not in a backup: its jobs are pg-boss's own bookkeeping of
+    // what the public tables already say (an import job's rows are in import_jobs and run again at
+    // start; a message to send is in outbox_messages). A message the backup caught queued or
+    // sending names a job that the restored database does not have: it gets none, so the outbox
+    // sweep gives it a new one within a minute (a message caught sending may thus go out twice,
+    // with the same Message-ID; never not at all).
+    await tx.execute(sql`UPDATE outbox_messages SET job_id = NULL, state = 'queued', claimed_at = NULL WHERE state IN ('queued', 'sending')`);
   });
   await migrateDatabase(handle);
   return first;

@@ -2,6 +2,8 @@ import { attachmentStorage } from "../lib/attachments/storage";
 import { scheduleOrphanSweep } from "../lib/attachments/sweep";
 import { env } from "../lib/env";
 import { resolveAuthSecret } from "../lib/auth/secret";
+import { resumeCampaignReminders } from "../lib/campaigns/remind";
+import { systemClock } from "../lib/campaigns/clock";
 import { resumeImportJobs } from "../lib/import/jobs";
 import { countActiveAdmins, createFirstAdmin } from "../lib/users/first-admin";
 import { currentJobs, startJobs } from "../lib/jobs";
@@ -33,9 +35,9 @@ export async function announceStartup(): Promise<void> {
     }
   }
   lines.push(...(await firstAdmin(handle.db)));
-  const resumed = await resumeImportJobs(handle.db);
-  if (resumed > 0) lines.push(`[avtalsregistret] ${resumed} interrupted import(s) queued again (they had written nothing)`);
   lines.push(await startBackgroundJobs(handle));
+  const resumed = await resumeImportJobs(handle);
+  if (resumed > 0) lines.push(`[avtalsregistret] ${resumed} interrupted import(s) queued again (they had written nothing)`);
   console.log(lines.join("\n"));
   scheduleOrphanSweep(handle.db, attachmentStorage());
   // npm run backup asks the process that holds the embedded folder (db/control-socket.ts).
@@ -50,6 +52,8 @@ export async function announceStartup(): Promise<void> {
 async function startBackgroundJobs(handle: Awaited<ReturnType<typeof appDatabase>>): Promise<string> {
   registerAppJobs();
   if (!currentJobs()) await startJobs(handle);
+  const campaigns = await resumeCampaignReminders(handle.db, systemClock);
+  if (campaigns > 0) console.log(`[avtalsregistret] ${campaigns} open campaign(s) got their reminder job`);
   onShutdown("jobs", async () => {
     await currentJobs()?.stop();
   });

@@ -59,7 +59,7 @@ test("two reviewers approving at once on different instances apply the change on
   await official.getByLabel("Datum då ändringen gällde").fill("2022-03-14");
   await official.getByLabel("Beslutande organ").fill("Kommunstyrelsen");
   await official.getByLabel("Sammanträdesdatum").fill("2022-03-14");
-  await official.getByLabel("Paragraf (§)").fill("§40");
+  await official.getByLabel("Paragraf", { exact: true }).fill("§40");
   await official.getByLabel("Diarienummer", { exact: true }).fill("KS 2022/0099");
   await official.getByLabel("Sammanfattning av förslaget").fill("Två instanser: samarbetet återupptas");
   await official.getByRole("button", { name: "Skicka förslag" }).click();
@@ -70,7 +70,16 @@ test("two reviewers approving at once on different instances apply the change on
   const onA = await signedIn(browser, A, "granskare@demo.avtalsregistret.se");
   const onB = await signedIn(browser, B, "granskare@demo.avtalsregistret.se");
   await Promise.all([onA.goto(`${A}${proposalPath}`), onB.goto(`${B}${proposalPath}`)]);
-  await Promise.all([onA, onB].map((p) => p.getByRole("button", { name: "Godkänn och verkställ" }).click()));
+  // The decision buttons are the client's (hydrated) and call a server action: both pages hydrated,
+  // then both clicked at once, and each action's answer awaited before the pages are reloaded.
+  await Promise.all([onA, onB].map((p) => p.waitForLoadState("networkidle")));
+  await Promise.all(
+    [onA, onB].map(async (p) => {
+      const answered = p.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === proposalPath, { timeout: 30_000 });
+      await p.getByRole("button", { name: "Godkänn och verkställ" }).click();
+      await answered;
+    }),
+  );
   for (const p of [onA, onB]) {
     await p.reload();
     await expect(p.getByTestId("proposal-status")).toHaveText("Godkänt");
@@ -110,4 +119,60 @@ test("a file uploaded through one instance downloads byte for byte from the othe
   expect(sha(await fromB.body())).toBe(sha(pdf));
   const anonymous = await (await browser.newContext()).request.get(`${B}${href}`);
   expect(anonymous.status()).toBe(401);
+});
+
+test("a change imported through one instance is served by the other on its very next request: register, agreement page, data file", async ({ browser, playwright }) => {
+  const designation = `Tva-instanser-${Date.now()}`;
+  const visitor = await playwright.request.newContext();
+  const search = `${B}/avtal?q=${encodeURIComponent(designation)}`;
+  // Fill B's caches first: the register search, the dashboard, the live data file.
+  const rowLink = /href="\/avtal\/[a-z0-9-]+-[0-9a-f]{8}"/;
+  expect(await (await visitor.get(search)).text()).not.toMatch(rowLink);
+  const statistik = await (await visitor.get(`${B}/statistik`)).text();
+  expect(await (await visitor.get(`${B}/data/current/agreements.csv`)).text()).not.toContain(designation);
+
+  const analyst = await signedIn(browser, A, "analytiker@demo.avtalsregistret.se");
+  const csv = `swedish_party,foreign_party,kind,designation\nMora,Wuhan,other,${designation}\n`;
+  const imported = await analyst.request.post(`${A}/api/agreements/import`, {
+    headers: { Origin: A },
+    multipart: { mode: "commit", file: { name: "tva-instanser.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") } },
+  });
+  expect(imported.status(), await imported.text()).toBe(202);
+  const { jobId } = (await imported.json()) as { jobId: string };
+  await expect
+    .poll(async () => ((await (await analyst.request.get(`${A}/api/agreements/import/${jobId}`)).json()) as { status: string }).status, { timeout: 30_000, intervals: [100] })
+    .toBe("done");
+
+  // No waiting, no retry: the first request after the commit.
+  const register = await (await visitor.get(search)).text();
+  const href = register.match(rowLink)?.[0].slice(6, -1);
+  expect(href, "the new agreement is in B's register").toBeTruthy();
+  expect(await (await visitor.get(`${B}${href}`)).text()).toContain(designation);
+  expect(await (await visitor.get(`${B}/data/current/agreements.csv`)).text()).toContain(designation);
+  // A new agreement without events changes the dashboard's count of agreements without a status.
+  expect(await (await visitor.get(`${B}/statistik`)).text()).not.toBe(statistik);
+  await visitor.dispose();
+});
+
+test("a public page served twice by each instance carries a fresh CSP nonce that its scripts use, and the security headers", async ({ playwright }) => {
+  const visitor = await playwright.request.newContext();
+  const nonces = new Set<string>();
+  for (const base of [A, B, A, B]) {
+    const res = await visitor.get(`${base}/statistik`);
+    expect(res.status()).toBe(200);
+    const headers = res.headers();
+    const nonce = headers["content-security-policy"]?.match(/'nonce-([A-Za-z0-9+/=]+)'/)?.[1];
+    expect(nonce, "a nonce in the CSP").toBeTruthy();
+    nonces.add(nonce!);
+    const html = await res.text();
+    const scriptNonces = [...html.matchAll(/<script[^>]*\snonce="([^"]+)"/g)].map((m) => m[1]);
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBeTruthy();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  }
+  expect(nonces.size).toBe(4);
+  await visitor.dispose();
 });

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { signInSchema, type SignInInput } from "@/lib/validation/auth";
+import { EMAIL_MAX, PASSWORD_MAX, signInSchema, type SignInInput } from "@/lib/validation/auth";
 import type { SignInResult } from "@/app/(auth)/login/actions";
 
 interface Props {
@@ -40,6 +40,7 @@ export function LoginForm({ action, callbackUrl }: Props) {
           id="email"
           type="email"
           autoComplete="username"
+          maxLength={EMAIL_MAX}
           aria-invalid={errors.email ? "true" : "false"}
           aria-describedby={errors.email ? "email-error" : undefined}
           {...register("email")}
@@ -56,6 +57,7 @@ export function LoginForm({ action, callbackUrl }: Props) {
           id="password"
           type="password"
           autoComplete="current-password"
+          maxLength={PASSWORD_MAX}
           aria-invalid={errors.password ? "true" : "false"}
           aria-describedby={errors.password ? "password-error" : undefined}
           {...register("password")}

@@ -10,7 +10,7 @@ import { LanguageSwitch } from "./language-switch";
 
 export async function AppHeader({ user }: { user: CurrentUser }) {
   const t = await getTranslations();
-  const unread = await unreadCount(await getDb(), user.id);
+  const unread = await unreadCount(await getDb(), user);
   const actor = { ...user, active: true };
   const official = user.roles.includes("municipal_official");
   const staff = user.roles.some((r) => r === "analyst" || r === "reviewer" || r === "admin");

@@ -15,24 +15,14 @@ export async function PublicChart({ chart, data, q, stamp, embed = false }: { ch
   const tr = t as unknown as Translate;
   const sourceLine = stamp.release ? t("publish.chart.sourceRelease", { release: stamp.release }) : t("publish.chart.sourceDate", { date: stamp.date });
   const tools = embed ? undefined : <EmbedCode path={`/inbaddning/${chart}`} />;
-  return chart === "in-force" ? (
+  const [views, key] = chart === "in-force" ? [inForceViews(data.inForce, q, tr), "inForce"] : [changesViews(data.changes, q, tr), "changesChart"];
+  return (
     <ChartCard
-      id="in-force"
-      title={t("dashboard.inForce.title")}
-      description={t("dashboard.inForce.description")}
-      views={inForceViews(data.inForce, q, tr)}
-      categoryLabel={t("dashboard.inForce.year")}
-      viewsLabel={t("dashboard.chart.splitBy")}
-      sourceLine={sourceLine}
-      extraTools={tools}
-    />
-  ) : (
-    <ChartCard
-      id="changes"
-      title={t("dashboard.changesChart.title")}
-      description={t("dashboard.changesChart.description")}
-      views={changesViews(data.changes, q, tr)}
-      categoryLabel={t("dashboard.changesChart.year")}
+      id={chart}
+      title={t(`dashboard.${key}.title`)}
+      description={t(`dashboard.${key}.description`)}
+      views={views}
+      categoryLabel={t(`dashboard.${key}.year`)}
       viewsLabel={t("dashboard.chart.splitBy")}
       sourceLine={sourceLine}
       extraTools={tools}

@@ -1,5 +1,6 @@
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { agreements } from "./agreements";
+import { campaigns } from "./campaigns";
 import { statusEvents } from "./events";
 import { organizations } from "./organizations";
 import { sources } from "./sources";
@@ -34,7 +35,7 @@ export const confirmations = pgTable(
     /** Optional evidence (e.g. the e-mail that says so). */
     sourceId: uuid("source_id").references(() => sources.id),
     /** The check-in campaign this answers, if any. */
-    campaignId: uuid("campaign_id"),
+    campaignId: uuid("campaign_id").references(() => campaigns.id),
   },
   (t) => [
     index("confirmations_agreement_idx").on(t.agreementId, t.confirmedAt),

@@ -14,3 +14,5 @@ export * from "./confirmations";
 export * from "./imports";
 export * from "./publication";
 export * from "./outbox";
+export * from "./accounts";
+export * from "./campaigns";

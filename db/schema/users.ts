@@ -9,7 +9,8 @@ export const users = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     email: text("email").notNull().unique(),
     name: text("name").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** Null until the account sets a password (an invitation not yet accepted): nothing signs in. */
+    passwordHash: text("password_hash"),
     roles: role("roles").array().notNull(),
     /** For municipal officials: the one Swedish organisation they act for. */
     organizationId: uuid("organization_id").references(() => organizations.id),

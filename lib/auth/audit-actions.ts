@@ -9,6 +9,12 @@ export const AUDIT_ACTIONS = [
   "user.roles_change",
   "user.deactivate",
   "user.reactivate",
+  "user.invite",
+  "user.password_set",
+  "user.password_change",
+  "user.password_reset_request",
+  "user.email_change_request",
+  "user.email_change",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -28,10 +28,18 @@ const CURATE = [
 const COLLABORATE = ["proposal.create", "proposal.read", "proposal.comment", "proposal.revise", "proposal.review", "confirmation.create"] as const;
 /** Publishing open-data releases: reviewers. */
 const PUBLISH = ["release.publish"] as const;
+/** Check-in campaigns: analysts start and close them; staff follow them. Officials never see them (other organisations' rows). */
+const CAMPAIGN = ["campaign.read", "campaign.start", "campaign.close"] as const;
 /** Administration: admins. */
 const ADMINISTER = ["user.manage", "audit.read", "settings.manage", "outbox.read"] as const;
+/**
+ * Accounts and contacts, decided in can(): inviting a municipal official (analysts and admins;
+ * staff roles are "user.manage"), an organisation's contacts (staff read, analysts and admins
+ * edit), and one's own account (password, e-mail address).
+ */
+const ACCOUNTS = ["user.invite", "contact.read", "contact.manage", "account.update"] as const;
 
-export const ACTIONS = [...READ, ...CURATE, ...COLLABORATE, ...PUBLISH, ...ADMINISTER] as const;
+export const ACTIONS = [...READ, ...CURATE, ...COLLABORATE, ...PUBLISH, ...CAMPAIGN, ...ADMINISTER, ...ACCOUNTS] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface Actor {
@@ -82,6 +90,21 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       return has("reviewer") && !!resource.authorId && !isAuthor;
     case "release.publish":
       return has("reviewer");
+    case "user.invite":
+      // A municipal official of any Swedish organisation; never by officials themselves.
+      return has("analyst") || has("admin");
+    case "contact.read":
+      // Staff only: never officials (of any organisation), never the public register.
+      return has("analyst") || has("reviewer") || has("admin");
+    case "contact.manage":
+      return has("analyst") || has("admin");
+    case "account.update":
+      return true;
+    case "campaign.start":
+    case "campaign.close":
+      return has("analyst");
+    case "campaign.read":
+      return has("analyst") || has("reviewer") || has("admin");
     default:
       return false;
   }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
+import { cachedPublic } from "../public/cache";
 import { PROVINCE_LEVELS, sqlList } from "./base-sql";
 import { changesPerYear } from "./changes";
 import { curationMetrics } from "./curation";
@@ -25,17 +26,31 @@ export async function dashboardLookups(db: Db): Promise<DashboardLookups> {
   return { counties, provinces };
 }
 
-/** Everything the dashboard page shows, computed together (what `npm run bench` times as the page's render). */
+/**
+ * Everything the dashboard page shows.
+ * The diagrams, counts, report figures and lookups read only published tables (agreements, their
+ * events and sources, organisations, counties), so they are cached under the publication version
+ * like the public pages (lib/public/cache.ts), per query; the curation metrics read the proposals,
+ * which that version does not follow, and are computed every time.
+ */
 export async function loadDashboard(db: Db, q: DashboardQuery) {
-  const [inForce, changes, now, curation, lookups] = await Promise.all([
-    inForcePerYear(db, q),
-    changesPerYear(db, q),
-    nowCounts(db, q),
+  const [published, curation] = await Promise.all([
+    cachedPublic(db, `staff-dashboard:${JSON.stringify(q)}`, () => publishedSeries(db, q)),
     curationMetrics(db, q),
-    dashboardLookups(db),
   ]);
+  return { ...published, curation };
+}
+
+/** The dashboard computed afresh, no cache (what `npm run bench` times). */
+export async function computeDashboard(db: Db, q: DashboardQuery) {
+  const [published, curation] = await Promise.all([publishedSeries(db, q), curationMetrics(db, q)]);
+  return { ...published, curation };
+}
+
+async function publishedSeries(db: Db, q: DashboardQuery) {
+  const [inForce, changes, now, lookups] = await Promise.all([inForcePerYear(db, q), changesPerYear(db, q), nowCounts(db, q), dashboardLookups(db)]);
   const report = await reportFigures(db, { query: q, inForce, changes, now });
-  return { inForce, changes, now, curation, lookups, report };
+  return { inForce, changes, now, lookups, report };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;

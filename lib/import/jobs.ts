@@ -1,16 +1,17 @@
-import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db, DbHandle } from "@/db/client";
 import { importJobs, users, type ImportJob } from "@/db/schema";
 import { FORBIDDEN, type Refusal, type WriteContext } from "../agreements/write";
+import { enqueue, registerHandler } from "../jobs";
 import type { ImportPlan } from "./plan";
 import { mayImport, runImport, type ImportOutcome, type ImportPhase, type ImportResult } from "./run";
 
-// A CSV import as a background job: the request that starts it stores the file's rows and
-// answers at once; the import runs after that (checking every row outside any transaction,
-// then one short set-based write transaction that also marks the job done), and the page polls
-// its progress, which the user can leave and come back to. Until the app has a job queue the
-// job runs in this process (scheduleImport); a job a stopped server left "running" wrote
-// nothing (the write and "done" commit together), so it is queued again at start.
+// A CSV import as a background job: the request that starts it stores the file's rows and a
+// job on the queue (pg-boss, lib/jobs) in one transaction and answers at once; a worker on any
+// instance runs the import (checking every row outside any transaction, then one short
+// set-based write transaction that also marks the import done), and the page polls its
+// progress, which the user can leave and come back to. A run that dies wrote nothing (the
+// write and "done" commit together): the queue retries it when the worker's heartbeat stops.
 
 /** Entries shown of the created and skipped rows (the counts are complete). */
 const SHOWN = 300;
@@ -56,7 +57,20 @@ function errorsOnly(plan: ImportPlan) {
   return { counts: plan.counts, newForeign: plan.newForeign, rows: plan.rows.filter((r) => r.action === "error").slice(0, 1000).map(({ input: _input, ...r }) => r) };
 }
 
-/** Stores an import's rows as a job and starts it; answers with the job's id at once. */
+export const IMPORT_JOB = "import.run";
+
+/** Registers the import's job. A retry comes only from a worker that died or stalled mid-run. */
+export function registerImportJobs(): void {
+  registerHandler<{ importId: string }>(
+    IMPORT_JOB,
+    async ({ importId }, job) => {
+      await runImportJob(job.db, importId, { retry: job.retryCount > 0 });
+    },
+    { retryLimit: 3, retryDelay: 5, retryDelayMax: 60, expireInSeconds: 1800, heartbeatSeconds: 30 },
+  );
+}
+
+/** Stores an import's rows and its job on the queue; answers with the import's id at once. */
 export async function startImportJob({
   ctx,
   rows,
@@ -67,31 +81,31 @@ export async function startImportJob({
   fileName?: string;
 }): Promise<{ ok: true; id: string } | Refusal> {
   if (!mayImport(ctx)) return FORBIDDEN;
-  const [job] = await ctx.db
-    .insert(importJobs)
-    .values({ createdBy: ctx.user.id, fileName: fileName ?? null, total: rows.length, rows })
-    .returning({ id: importJobs.id });
-  scheduleImport(ctx.db, job!.id);
-  return { ok: true, id: job!.id };
-}
-
-/** Runs the job after the current request (in this process). The seam for a job queue. */
-export function scheduleImport(db: Db, id: string): void {
-  setImmediate(() => {
-    runImportJob(db, id).catch((error: unknown) => console.error(`import job ${id} failed`, error));
+  const id = await ctx.db.transaction(async (tx) => {
+    const [job] = await tx
+      .insert(importJobs)
+      .values({ createdBy: ctx.user.id, fileName: fileName ?? null, total: rows.length, rows })
+      .returning({ id: importJobs.id });
+    await enqueue(tx, IMPORT_JOB, { importId: job!.id });
+    return job!.id;
   });
+  return { ok: true, id };
 }
 
-/** Runs a queued import job as the user who started it (with their permissions as they are now). */
-export async function runImportJob(db: Db, id: string): Promise<ImportJob["status"] | null> {
+/**
+ * Runs a queued import as the user who started it (with their permissions as they are now).
+ * `retry`: the queue runs it again after a run that died; that run left it "running", having
+ * written nothing, so it is taken again. Null when there is nothing to run.
+ */
+export async function runImportJob(db: Db, id: string, options: { retry?: boolean } = {}): Promise<ImportJob["status"] | null> {
   const [job] = await db
     .update(importJobs)
     .set({ status: "running", startedAt: new Date(), phase: "checking", done: 0 })
-    .where(and(eq(importJobs.id, id), eq(importJobs.status, "queued")))
+    .where(and(eq(importJobs.id, id), inArray(importJobs.status, options.retry ? ["queued", "running"] : ["queued"])))
     .returning();
   if (!job) return null;
   const finish = async (status: ImportJob["status"], result: unknown, error: string | null = null) => {
-    // Only a job still running: a job run twice (resumed while the first run went on) keeps the first's "done".
+    // Only a job still running: a job run twice (retried while the first run went on) keeps the first's "done".
     await db
       .update(importJobs)
       .set({ status, result, error, rows: null, finishedAt: new Date() })
@@ -116,10 +130,13 @@ export async function runImportJob(db: Db, id: string): Promise<ImportJob["statu
         }
       },
       beforeCommit: async (tx, result) => {
-        await tx
+        // Done only once: of two overlapping runs, the second's write rolls back here.
+        const [marked] = await tx
           .update(importJobs)
           .set({ status: "done", phase: "writing", done: result.created.length, result: summarise(result), rows: null, finishedAt: new Date() })
-          .where(eq(importJobs.id, id));
+          .where(and(eq(importJobs.id, id), eq(importJobs.status, "running")))
+          .returning({ id: importJobs.id });
+        if (!marked) throw new Error(`import ${id} was finished by another run`);
       },
     });
     if (outcome.ok) return "done";
@@ -177,13 +194,21 @@ export async function listImportJobs(ctx: WriteContext, limit = 10): Promise<Imp
   return rows.map(view);
 }
 
-/** At server start: jobs a stopped server left queued or running (they wrote nothing) run again. */
-export async function resumeImportJobs(db: Db): Promise<number> {
-  const jobs = await db
-    .update(importJobs)
-    .set({ status: "queued", phase: null, done: 0 })
-    .where(sql`${importJobs.status} IN ('queued', 'running')`)
-    .returning({ id: importJobs.id });
-  for (const j of jobs) scheduleImport(db, j.id);
-  return jobs.length;
+/**
+ * At the start of the embedded database's one process: imports the last process left queued or
+ * running (they wrote nothing) get a new job at once, instead of waiting for the queue to notice
+ * the dead worker. On PostgreSQL another instance may be running them, so the queue's heartbeat
+ * decides there.
+ */
+export async function resumeImportJobs(handle: Pick<DbHandle, "db" | "driver">): Promise<number> {
+  if (handle.driver !== "pglite") return 0;
+  return handle.db.transaction(async (tx) => {
+    const jobs = await tx
+      .update(importJobs)
+      .set({ status: "queued", phase: null, done: 0 })
+      .where(sql`${importJobs.status} IN ('queued', 'running')`)
+      .returning({ id: importJobs.id });
+    for (const j of jobs) await enqueue(tx, IMPORT_JOB, { importId: j.id });
+    return jobs.length;
+  });
 }

@@ -12,10 +12,6 @@ export const FOUNDATION_WRITES = [
   // lib/agreements/write.ts: the one agreement write.
   "createAgreements",
   "updateAgreementValues",
-  // lib/import/write.ts: the import's set-based write (its rows checked by the same zod schema
-  // when planned; the parties by the database's trigger). Known gap: it does not yet call
-  // checkAgreements, so it is the one other module allowed to write agreements (see the matrix).
-  "writePlannedImport",
   // lib/events/record.ts and lib/review/apply.ts: status events and their evidence.
   "recordStatusEvent",
   "applyProposedEvent",

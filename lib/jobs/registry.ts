@@ -22,6 +22,11 @@ export interface QueuePolicy {
   retryDelayMax?: number;
   /** Seconds a job may run before it counts as failed (default 5 minutes). */
   expireInSeconds?: number;
+  /**
+   * Seconds without a worker's heartbeat after which a running job counts as failed and is
+   * retried (a worker that died mid-job; at least 10). Fixed when the queue is first created.
+   */
+  heartbeatSeconds?: number;
 }
 
 export interface JobDefinition {

@@ -61,9 +61,9 @@ export async function startJobs(handle: DbHandle, options: StartJobsOptions = {}
   const definitions = jobDefinitions();
   for (const d of definitions) {
     const policy = { ...DEFAULT_POLICY, ...d.policy };
-    const queue = { ...policy, retryBackoff: true };
+    const { heartbeatSeconds, ...queue } = { ...policy, retryBackoff: true };
     if (await boss.getQueue(d.name)) await boss.updateQueue(d.name, queue);
-    else await boss.createQueue(d.name, queue);
+    else await boss.createQueue(d.name, { ...queue, ...(heartbeatSeconds ? { heartbeatSeconds } : {}) });
   }
   const work = options.work ?? true;
   if (work) {

@@ -41,13 +41,17 @@ export async function reviewerIds(tx: Db | Tx, exceptUserId: string): Promise<st
   return rows.map((r) => r.id);
 }
 
-export async function unreadCount(db: Db, userId: string): Promise<number> {
+/** The reader's unread notifications, counted over the same rows listNotifications shows. */
+export async function unreadCount(db: Db, reader: Reader): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), eq(notifications.read, false)));
+    .leftJoin(proposals, eq(proposals.id, notifications.proposalId))
+    .where(and(eq(notifications.userId, reader.id), eq(notifications.read, false), visibleTo(reader)));
   return row?.n ?? 0;
 }
+
+const visibleTo = (reader: Reader) => sql`(${proposals.id} IS NULL OR ${readableProposals(reader, sql`${proposals.authorId}`)})`;
 
 /**
  * The reader's notifications, leaving out those about proposals they may no longer read (a
@@ -58,7 +62,7 @@ export async function listNotifications(db: Db, reader: Reader, limit = 50) {
     .select({ notification: notifications })
     .from(notifications)
     .leftJoin(proposals, eq(proposals.id, notifications.proposalId))
-    .where(and(eq(notifications.userId, reader.id), sql`(${proposals.id} IS NULL OR ${readableProposals(reader, sql`${proposals.authorId}`)})`))
+    .where(and(eq(notifications.userId, reader.id), visibleTo(reader)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
   return rows.map((r) => r.notification);

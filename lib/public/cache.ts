@@ -6,6 +6,10 @@ import { queryRows, type Db } from "@/db/client";
 // "publication_version"). Every request reads the counter (one primary-key lookup), so a change
 // written through any instance is served by every instance from its next request on: nothing
 // here can outlive a change. Concurrent misses for one key share one computation.
+// Why that is enough: the counter is bumped in the writing transaction itself, so once a request
+// reads version v, every change up to v is committed and visible to the queries that follow; an
+// entry is computed after its version was read, so it holds at least the data of that version.
+// Pages are rendered per request (their CSP nonce is per request): only data are cached here.
 
 const MAX_ENTRIES = 2000;
 
@@ -38,7 +42,8 @@ export async function cachedPublic<T>(db: Db, key: string, compute: () => Promis
   const v = version ?? (await publicationVersion(db));
   const entries = entriesOf(db);
   const hit = entries.get(key);
-  if (hit && hit.version === v) {
+  // An entry made under a newer version than this request read is at least as fresh as it needs.
+  if (hit && hit.version >= v) {
     state.hits++;
     // Refresh its place for the LRU order.
     entries.delete(key);

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/app-db";
+import type { Db } from "@/db/client";
 import { DEFAULT_QUERY, parseAgreementQuery } from "../agreements/query-params";
 import { resolveQuery } from "../dashboard/query";
 import { findPublicAgreement, publicRegisterFilters, searchPublicAgreements } from "./agreements";
@@ -8,11 +9,12 @@ import { findPublicOrganisation, listPublicOrganisations } from "./organisations
 import { dataStamp } from "./release-status";
 
 // What the public pages call: each read cached for the current publication version (lib/public/cache.ts).
+// The app's database unless a handle is given (tests: one handle per simulated instance).
 
 type Params = Record<string, string | string[] | undefined>;
 
-export async function publicRegister(params: Params) {
-  const db = await getDb();
+export async function publicRegister(params: Params, db?: Db) {
+  db ??= await getDb();
   const query = parseAgreementQuery(params);
   const v = await publicationVersion(db);
   const [data, filters] = await Promise.all([
@@ -22,26 +24,26 @@ export async function publicRegister(params: Params) {
   return { query, data, filters };
 }
 
-export async function publicAgreement(slug: string) {
-  const db = await getDb();
-  return cachedPublic(db, `agreement:${slug}`, () => findPublicAgreement(db, slug));
+export async function publicAgreement(slug: string, db?: Db) {
+  const d = db ?? (await getDb());
+  return cachedPublic(d, `agreement:${slug}`, () => findPublicAgreement(d, slug));
 }
 
-export async function publicOrganisation(slug: string) {
-  const db = await getDb();
-  return cachedPublic(db, `organisation:${slug}`, () => findPublicOrganisation(db, slug));
+export async function publicOrganisation(slug: string, db?: Db) {
+  const d = db ?? (await getDb());
+  return cachedPublic(d, `organisation:${slug}`, () => findPublicOrganisation(d, slug));
 }
 
-export async function publicOrganisationList() {
-  const db = await getDb();
-  return cachedPublic(db, "organisations", () => listPublicOrganisations(db));
+export async function publicOrganisationList(db?: Db) {
+  const d = db ?? (await getDb());
+  return cachedPublic(d, "organisations", () => listPublicOrganisations(d));
 }
 
 /** The public dashboard: always the latest state, the full range (no filters: those are the staff's). */
-export async function publicDashboard() {
-  const db = await getDb();
+export async function publicDashboard(db?: Db) {
+  const d = db ?? (await getDb());
   const q = resolveQuery({});
-  return cachedPublic(db, `dashboard:${q.from}-${q.to}`, async () => ({ q, data: await loadPublicDashboard(db, q) }));
+  return cachedPublic(d, `dashboard:${q.from}-${q.to}`, async () => ({ q, data: await loadPublicDashboard(d, q) }));
 }
 
 export async function publicVersion() {

@@ -94,7 +94,7 @@ describeEachDriver("proposals and review", (db, driver) => {
 
     const proposal = await createProposal({ ctx: official, input: resumeWithProtocol(bengtsfors.id, "KS 2022/1") });
     expect(proposal.status).toBe("open");
-    expect(await unreadCount(db(), reviewer.user.id)).toBeGreaterThan(0);
+    expect(await unreadCount(db(), reviewer.user)).toBeGreaterThan(0);
 
     await commentOnProposal({ ctx: reviewer, input: { proposalId: proposal.id, body: "Vilket datum fattades beslutet?" } });
     await requestChanges({ ctx: reviewer, input: { proposalId: proposal.id, version: 1, reason: "Ange paragrafen i protokollet." } });

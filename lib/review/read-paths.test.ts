@@ -9,7 +9,7 @@ import type { ActionContext } from "../auth/guard";
 import { dashboardApiResponse } from "../dashboard/api";
 import { drilldown } from "../dashboard/drilldown";
 import { actingAs, OFFICIAL, REVIEWER } from "../events/test-support";
-import { listNotifications } from "../notifications";
+import { listNotifications, unreadCount } from "../notifications";
 import { createProposal } from "./proposals";
 import { listProposals, proposalOrganizations } from "./queries";
 
@@ -69,8 +69,10 @@ describeEachDriver("proposals on every read path (issue 10 #7)", (db) => {
     expect((await proposalOrganizations(db(), reviewer.user)).map((o) => o.id)).toContain(BENGTSFORS);
   });
 
-  it("notifications about proposals the reader may not read", async () => {
+  it("notifications about proposals the reader may not read, and the header's unread count", async () => {
     expect(await listNotifications(db(), outsider)).toEqual([]);
+    expect(await unreadCount(db(), outsider)).toBe(0);
+    expect(await unreadCount(db(), reviewer.user)).toBeGreaterThan(0);
     const [reviewerNote] = await db().select().from(notifications).where(eq(notifications.userId, reviewer.user.id));
     expect((await listNotifications(db(), reviewer.user)).map((n) => n.id)).toContain(reviewerNote!.id);
   });

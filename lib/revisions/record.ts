@@ -1,14 +1,21 @@
 import type { Tx } from "@/db/client";
 import { revisions } from "@/db/schema";
 
+/** The records whose history pages show their revisions (to everyone signed in). */
 export const REVISION_ENTITIES = ["agreement", "organization", "source"] as const;
 export type RevisionEntity = (typeof REVISION_ENTITIES)[number];
+/**
+ * Records whose revisions are kept but shown by their own staff-only pages, never on the
+ * history pages: an organisation's contacts (lib/accounts/*-contact.ts).
+ */
+export const STAFF_REVISION_ENTITIES = ["organization_contact"] as const;
+export type RecordedEntity = RevisionEntity | (typeof STAFF_REVISION_ENTITIES)[number];
 
 export interface RevisionInput {
-  entityType: RevisionEntity;
+  entityType: RecordedEntity;
   entityId: string;
   /** `entity.verb`, e.g. "agreement.update". */
-  action: `${RevisionEntity}.${string}`;
+  action: `${RecordedEntity}.${string}`;
   actorId: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;

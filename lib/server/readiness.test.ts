@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, it } from "vitest";
-import { migrateDatabase, openDatabase } from "@/db/client";
-import type { AttachmentStorage } from "../attachments/storage";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase, openDatabase, type DbHandle } from "@/db/client";
+import { startTestS3Server } from "../attachments/s3-test-server";
+import { LocalDiskStorage, type AttachmentStorage } from "../attachments/storage";
+import { S3Storage } from "../attachments/storage-s3";
 import { checkReadiness } from "./readiness";
 
-const storage = (get: AttachmentStorage["get"]) => ({ get }) as unknown as AttachmentStorage;
+const storage = (get: AttachmentStorage["get"]) => ({ get, check: async () => {} }) as unknown as AttachmentStorage;
 
 it("is ready with a migrated database and a reachable store, and says why not otherwise, without the error's words", async () => {
   const handle = await openDatabase({ dataDir: null });
@@ -43,3 +45,47 @@ it("is ready with a migrated database and a reachable store, and says why not ot
     await handle.close();
   }
 }, 120_000); // it migrates a fresh database, as other files do in beforeAll
+
+describe("the storage probe, against real stores", () => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await openDatabase({ dataDir: null });
+    await migrateDatabase(handle);
+  }, 120_000);
+  afterAll(() => handle?.close());
+  const probe = async (store: AttachmentStorage) => {
+    const failed: string[] = [];
+    const result = await checkReadiness({ db: async () => handle.db, storage: () => store }, (check) => failed.push(check));
+    return { ok: result.checks.storage.ok, failed };
+  };
+
+  it("is ready on a writable folder and not on one that cannot be made", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ready-store-"));
+    expect(await probe(new LocalDiskStorage(path.join(dir, "attachments")))).toEqual({ ok: true, failed: [] });
+    fs.writeFileSync(path.join(dir, "a-file"), "not a folder");
+    expect(await probe(new LocalDiskStorage(path.join(dir, "a-file", "attachments")))).toEqual({ ok: false, failed: ["storage"] });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is ready on an S3 bucket that answers, and not on a missing bucket, an unknown access key or a stopped server", async () => {
+    const server = await startTestS3Server({ bucket: "ready-bucket" });
+    const stores: S3Storage[] = [];
+    const s3 = (overrides: Partial<S3Storage["config"]>) => {
+      const store = new S3Storage({ ...server.settings, ...overrides });
+      stores.push(store);
+      return store;
+    };
+    try {
+      expect(await probe(s3({}))).toEqual({ ok: true, failed: [] });
+      // GetObject of a missing key in a missing bucket is a 404 as well: only the bucket check tells them apart.
+      expect(await probe(s3({ bucket: "no-such-bucket" }))).toEqual({ ok: false, failed: ["storage"] });
+      expect(await probe(s3({ accessKeyId: "NOT-A-KEY", secretAccessKey: "not-the-secret" }))).toEqual({ ok: false, failed: ["storage"] });
+      const up = s3({});
+      await server.stop();
+      expect(await probe(up)).toEqual({ ok: false, failed: ["storage"] });
+    } finally {
+      for (const store of stores) store.destroy();
+      await server.stop().catch(() => {});
+    }
+  }, 60_000);
+});

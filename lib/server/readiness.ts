@@ -18,6 +18,16 @@ export interface Readiness {
 }
 
 const PROBE_KEY = "health/readiness-probe";
+/** A store that does not answer in time is not ready (an unreachable endpoint can hang a request for minutes). */
+const PROBE_TIMEOUT_MS = Number(process.env.READY_TIMEOUT_MS || 3000);
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
 
 async function timed(fn: () => Promise<string | undefined>, onError: (error: unknown) => void): Promise<Check> {
   const started = Date.now();
@@ -57,9 +67,14 @@ export async function checkReadiness(
         return `${applied}/${expected.count}`;
       }, (e) => onError("migrations", e))
     : { ok: false, ms: 0 };
-  // A read of a key that never exists: reachable (and allowed) when it answers "nothing there".
+  // Two real round trips to the store, each within PROBE_TIMEOUT_MS: the bucket (or folder) is
+  // there and may be written (check(): HeadBucket, or the folder's write permission), and a read
+  // of a key that never exists answers "nothing there" (GetObject: 404, not 403). A read alone
+  // would pass on a missing bucket: S3 answers 404 (NoSuchBucket) for that too.
   const storage = await timed(async () => {
-    await deps.storage().get(PROBE_KEY);
+    const store = deps.storage();
+    await withTimeout(store.check(), "storage check");
+    await withTimeout(store.get(PROBE_KEY), "storage read");
     return undefined;
   }, (e) => onError("storage", e));
   return { ready: database.ok && migrations.ok && storage.ok, checks: { database, migrations, storage } };

@@ -68,8 +68,12 @@ const MESSAGES: Record<string, string> = {
   "auth.emailInvalid": "not a valid email address",
   "admin.nameRequired": "a name is required",
   "admin.nameTooLong": "the name is too long",
-  "admin.passwordTooShort": "the password must have at least 12 characters",
-  "admin.passwordTooLong": "the password is too long",
+  "password.required": "a password is required",
+  "password.onlySpaces": "the password must not be only spaces",
+  "password.tooShort": "the password must have at least 12 characters",
+  "password.tooLong": "the password is too long (at most 256 characters)",
+  "password.common": "the password is too easy to guess (a common password or a simple pattern)",
+  "password.containsEmail": "the password must not contain the e-mail address or its name part",
 };
 function describe(key: string): string {
   return MESSAGES[key] ?? key;

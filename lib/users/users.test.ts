@@ -36,7 +36,7 @@ describeEachDriver("account administration", (db) => {
   it("creates the first admin once, with a hashed password, and leaves an existing account untouched", async () => {
     const [row] = await db().select().from(users).where(eq(users.email, "chef@example.se"));
     expect(row).toMatchObject({ roles: ["admin"], active: true, isDemo: false });
-    expect(await verifyPassword(row!.passwordHash, PASSWORD)).toBe(true);
+    expect(await verifyPassword(row!.passwordHash!, PASSWORD)).toBe(true);
     const again = await createFirstAdmin(db(), { email: "chef@example.se", name: "Other", password: "another-password-entirely" }, "environment");
     expect(again).toEqual({ status: "exists", id: row!.id, isAdmin: true });
     const [after] = await db().select().from(users).where(eq(users.email, "chef@example.se"));
@@ -65,7 +65,7 @@ describeEachDriver("account administration", (db) => {
       fieldErrors: {
         name: ["admin.nameRequired"],
         email: ["auth.emailInvalid"],
-        password: ["admin.passwordTooShort"],
+        password: ["password.tooShort"],
         roles: ["admin.rolesRequired"],
       },
     });

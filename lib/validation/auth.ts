@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "../auth/audit-actions";
 
+/** The longest address SMTP allows (RFC 5321), and a bound on what the password hash reads. */
+export const EMAIL_MAX = 254;
+export const PASSWORD_MAX = 1024;
+
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, "auth.emailRequired").email("auth.emailInvalid").max(254),
-  password: z.string().min(1, "auth.passwordRequired").max(1024),
+  email: z.string().trim().min(1, "auth.emailRequired").max(EMAIL_MAX, "auth.emailTooLong").email("auth.emailInvalid"),
+  password: z.string().min(1, "auth.passwordRequired").max(PASSWORD_MAX, "auth.passwordTooLong"),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 

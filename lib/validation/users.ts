@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { CONTROL_CHARS, hasControlChars } from "./text";
 import { ROLES, type Role } from "../domain/enums";
+import { newPasswordField, refinePasswordAgainstEmail } from "./password";
 
 // Account administration. Messages are catalogue keys (lib/i18n/messages/*/auth.json).
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH, newPasswordField } from "./password";
 
 export const roleSchema = z.enum(ROLES);
 
@@ -18,24 +19,24 @@ export function rolesCombinationAllowed(roles: readonly Role[]): boolean {
   return true;
 }
 
-const rolesField = z
+export const rolesField = z
   .array(roleSchema, { error: "admin.rolesRequired" })
   .min(1, "admin.rolesRequired")
   .transform((roles) => ROLES.filter((r) => roles.includes(r)))
   .refine(rolesCombinationAllowed, "admin.rolesCombination");
 
-const organizationField = z
+export const organizationField = z
   .union([z.uuid("admin.organizationInvalid"), z.literal(""), z.null()])
   .optional()
   .transform((v) => v || null);
 
 /** An official acts for exactly one organisation; the other roles for none. */
-function checkOrganization(value: { roles: Role[]; organizationId: string | null }, ctx: z.RefinementCtx) {
+export function checkOrganization(value: { roles: Role[]; organizationId: string | null }, ctx: z.RefinementCtx) {
   if (value.roles.includes("municipal_official") && !value.organizationId) {
     ctx.addIssue({ code: "custom", path: ["organizationId"], message: "admin.organizationRequired" });
   }
 }
-function dropOrganizationUnlessOfficial<T extends { roles: Role[]; organizationId: string | null }>(value: T): T {
+export function dropOrganizationUnlessOfficial<T extends { roles: Role[]; organizationId: string | null }>(value: T): T {
   return value.roles.includes("municipal_official") ? value : { ...value, organizationId: null };
 }
 
@@ -54,11 +55,6 @@ export const nameField = z
   .max(200, "admin.nameTooLong")
   .refine((v) => !hasControlChars(v), CONTROL_CHARS);
 
-export const newPasswordField = z
-  .string({ error: "admin.passwordTooShort" })
-  .min(PASSWORD_MIN_LENGTH, "admin.passwordTooShort")
-  .max(256, "admin.passwordTooLong");
-
 export const createUserSchema = z
   .object({
     name: nameField,
@@ -68,6 +64,7 @@ export const createUserSchema = z
     organizationId: organizationField,
   })
   .superRefine(checkOrganization)
+  .superRefine(refinePasswordAgainstEmail((v) => v.password, (v) => v.email))
   .transform(dropOrganizationUnlessOfficial);
 export type CreateUserInput = z.input<typeof createUserSchema>;
 export type CreateUserData = z.output<typeof createUserSchema>;
@@ -99,4 +96,6 @@ export const setActiveSchema = z.object({
 export type SetActiveInput = z.input<typeof setActiveSchema>;
 
 /** The bootstrap admin (command line or ADMIN_EMAIL/ADMIN_PASSWORD at start). */
-export const firstAdminSchema = z.object({ email: emailField, name: nameField, password: newPasswordField });
+export const firstAdminSchema = z
+  .object({ email: emailField, name: nameField, password: newPasswordField })
+  .superRefine(refinePasswordAgainstEmail((v) => v.password, (v) => v.email));

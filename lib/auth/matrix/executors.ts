@@ -1,11 +1,15 @@
 import { eq } from "drizzle-orm";
-import { agreements, proposals, users } from "@/db/schema";
+import { agreements, campaignOrganizations, campaigns, organizations, proposals, users } from "@/db/schema";
 import { confirmAgreements } from "../../confirmations/create";
 import { agreementStates } from "../../confirmations/current-state";
 import { applyAgreementChanges } from "../../review/apply";
 import { commentOnProposal, createProposal, rejectProposal, reviseProposal } from "../../review/proposals";
 import { revertRevision } from "../../review/revert";
 import { listOutbox } from "../../mail/list";
+import { closeCampaign } from "../../campaigns/close";
+import { getCampaign, listCampaigns } from "../../campaigns/read";
+import { previewSelection } from "../../campaigns/selection";
+import { startCampaign } from "../../campaigns/start";
 import { updateSettings } from "../../settings";
 import { listAuditLog } from "../audit-list";
 import { assertCan, type ActionContext } from "../context";
@@ -17,6 +21,13 @@ import { listSwedishOrganizations, listUsers } from "../../users/list";
 import { reactivateUser } from "../../users/reactivate";
 import type { WriteResult } from "../../users/result";
 import { hashPassword } from "../password";
+import { addContact } from "../../accounts/add-contact";
+import { changePassword } from "../../accounts/change-password";
+import { inviteUser } from "../../accounts/invite";
+import { listOrganizationContacts } from "../../accounts/list-contacts";
+import { removeContact } from "../../accounts/remove-contact";
+import { updateContact } from "../../accounts/update-contact";
+import { organizationContacts } from "@/db/schema";
 import { resourceOf, type MatrixFixture, type MatrixTarget } from "./fixture";
 
 /**
@@ -74,6 +85,10 @@ export const EXECUTORS: Partial<Record<Action, Executor<any>[]>> = {
       prepare: (fx) => insertAccount(fx, false),
       run: (ctx, _fx, userId: string) => expectOk(reactivateUser({ ctx, input: { userId } })),
     },
+    {
+      name: "inviteUser (staff role)",
+      run: (ctx) => expectOk(inviteUser({ ctx, input: { name: "Invited Analyst", email: uniqueEmail("invited"), roles: ["analyst"] } })),
+    },
     { name: "listUsers", run: (ctx) => listUsers({ ctx }) },
     { name: "listSwedishOrganizations", run: (ctx) => listSwedishOrganizations({ ctx }) },
   ],
@@ -126,9 +141,89 @@ export const EXECUTORS: Partial<Record<Action, Executor<any>[]>> = {
       run: (ctx, _fx, revisionId: number) => revertRevision({ ctx, input: { revisionId, reason: "Fel uppgift" } }),
     },
   ],
+  "campaign.start": [
+    {
+      name: "startCampaign (the target's county)",
+      prepare: (fx, target) => countyOf(fx, target.organizationId),
+      run: (ctx, _fx, county: string) => expectOk(startCampaign({ ctx, input: campaignInput(county) })),
+    },
+    { name: "previewSelection", prepare: (fx, target) => countyOf(fx, target.organizationId), run: (ctx, _fx, county: string) => previewSelection({ ctx, input: campaignInput(county).selection }) },
+  ],
+  "campaign.close": [
+    {
+      name: "closeCampaign",
+      prepare: (fx, target) => insertCampaign(fx, target),
+      run: (ctx, _fx, campaignId: string) => expectOk(closeCampaign({ ctx, input: { campaignId } })),
+    },
+  ],
+  "campaign.read": [
+    { name: "listCampaigns", run: (ctx) => listCampaigns({ ctx }) },
+    {
+      name: "getCampaign (a campaign over the target's organisation)",
+      prepare: (fx, target) => insertCampaign(fx, target),
+      run: async (ctx, _fx, campaignId: string) => {
+        if (!(await getCampaign({ ctx, input: { id: campaignId } }))) throw new Error("expected the campaign");
+      },
+    },
+  ],
+  "user.invite": [
+    {
+      name: "inviteUser (municipal official of the target's organisation)",
+      run: (ctx, _fx, _p, target) =>
+        expectOk(inviteUser({ ctx, input: { name: "Invited Official", email: uniqueEmail("invited"), organizationId: target.organizationId } })),
+    },
+  ],
+  "contact.read": [{ name: "listOrganizationContacts", run: (ctx, _fx, _p, target) => listOrganizationContacts({ ctx, input: { organizationId: target.organizationId } }) }],
+  "contact.manage": [
+    {
+      name: "addContact",
+      run: (ctx, _fx, _p, target) =>
+        expectOk(addContact({ ctx, input: { organizationId: target.organizationId, kind: "registrator", email: uniqueEmail("registrator") } })),
+    },
+    {
+      name: "updateContact",
+      prepare: (fx, target) => insertContact(fx, target),
+      run: (ctx, _fx, id: string) => expectOk(updateContact({ ctx, input: { id, version: 1, kind: "person", email: uniqueEmail("person"), name: "Ny Person" } })),
+    },
+    {
+      name: "removeContact",
+      prepare: (fx, target) => insertContact(fx, target),
+      run: (ctx, _fx, id: string) => expectOk(removeContact({ ctx, input: { id, version: 1 } })),
+    },
+  ],
+  "account.update": [
+    {
+      // The fixture's password to itself: the case can run for every actor, in any order.
+      name: "changePassword (own)",
+      run: (ctx) =>
+        expectOk(changePassword({ ctx, input: { currentPassword: FIXTURE_PASSWORD, password: FIXTURE_PASSWORD, passwordRepeat: FIXTURE_PASSWORD } })),
+    },
+  ],
   "outbox.read": [{ name: "listOutbox", run: (ctx) => listOutbox({ ctx, input: { limit: 10 } }) }],
   "settings.manage": [{ name: "updateSettings", run: (ctx) => updateSettings({ ctx, input: { analystEditsRequireReview: false } }) }],
 };
+
+const campaignInput = (countyCode: string) => ({
+  title: `Matris ${(counter += 1)}`,
+  messageSv: "Stämmer uppgifterna om era avtal?",
+  reminderAfterDays: 14,
+  selection: { kinds: ["kommun"], countyCode, withAgreementsOnly: true },
+});
+
+async function countyOf(fx: MatrixFixture, organizationId: string): Promise<string> {
+  const [o] = await fx.db.select({ county: organizations.countyCode }).from(organizations).where(eq(organizations.id, organizationId));
+  return o!.county!;
+}
+
+/** An open campaign over the target's organisation, started by the other analyst. */
+async function insertCampaign(fx: MatrixFixture, target: MatrixTarget): Promise<string> {
+  const [c] = await fx.db
+    .insert(campaigns)
+    .values({ title: `Matris ${(counter += 1)}`, messageSv: "Stämmer uppgifterna?", selection: {}, reminderAfterDays: 14, startedBy: fx.authorId, startedAt: new Date() })
+    .returning({ id: campaigns.id });
+  await fx.db.insert(campaignOrganizations).values({ campaignId: c!.id, organizationId: target.organizationId });
+  return c!.id;
+}
 
 async function agreementVersion(fx: MatrixFixture, agreementId: string): Promise<number> {
   const [a] = await fx.db.select({ version: agreements.version }).from(agreements).where(eq(agreements.id, agreementId));
@@ -156,6 +251,15 @@ export function executorsFor(action: Action): Executor[] {
 }
 
 const PASSWORD = "a-long-enough-password";
+const FIXTURE_PASSWORD = "matrix-password-not-used";
+
+async function insertContact(fx: MatrixFixture, target: MatrixTarget): Promise<string> {
+  const [row] = await fx.db
+    .insert(organizationContacts)
+    .values({ organizationId: target.organizationId, kind: "registrator", email: uniqueEmail("contact"), createdBy: fx.authorId })
+    .returning({ id: organizationContacts.id });
+  return row!.id;
+}
 
 /** Fails the case when an allowed call did not do its work (its input was wrong, not its permission). */
 export async function expectOk<T>(result: Promise<WriteResult<T>>): Promise<T> {

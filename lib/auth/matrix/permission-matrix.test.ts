@@ -43,10 +43,23 @@ const MATRIX: Record<Action, readonly ActorKey[]> = {
   "proposal.revise": [],
   "proposal.review": ["reviewer", "analyst_reviewer"],
   "release.publish": ["reviewer", "analyst_reviewer"],
+  // Check-in campaigns: analysts start and close them, staff follow them; officials never see
+  // them (a campaign's page lists other organisations), not even one that includes their own.
+  "campaign.read": ["admin", "analyst", "reviewer", "analyst_reviewer"],
+  "campaign.start": ANALYSTS,
+  "campaign.close": ANALYSTS,
   "user.manage": ADMIN,
   "audit.read": ADMIN,
   "settings.manage": ADMIN,
   "outbox.read": ADMIN,
+  // Inviting a municipal official, of any organisation: analysts and admins, never officials
+  // (staff roles are "user.manage": admins; inviteUser's staff case is run under it).
+  "user.invite": ["admin", ...ANALYSTS],
+  // An organisation's contacts: staff read them, analysts and admins edit them; officials never.
+  "contact.read": ["admin", "analyst", "reviewer", "analyst_reviewer"],
+  "contact.manage": ["admin", ...ANALYSTS],
+  // One's own password and address.
+  "account.update": EVERYONE,
 };
 
 interface Variant {
@@ -74,6 +87,12 @@ const VARIANTS: Variant[] = [
       "attachment.upload": ANALYSTS,
       "proposal.read": MATRIX["proposal.read"],
       "proposal.review": MATRIX["proposal.review"],
+      // The official of the other organisation may not invite to it or see its contacts either.
+      "user.invite": MATRIX["user.invite"],
+      "contact.read": MATRIX["contact.read"],
+      "contact.manage": MATRIX["contact.manage"],
+      "campaign.read": MATRIX["campaign.read"],
+      "campaign.start": MATRIX["campaign.start"],
     },
   },
   {

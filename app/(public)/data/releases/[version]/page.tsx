@@ -4,6 +4,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { dateFormat } from "@/lib/i18n/date-format";
 import type { Metadata } from "next";
 import styles from "@/components/public/public.module.css";
+import { releaseChangeDetail } from "@/lib/public/release-change-detail";
 import { getDb } from "@/db/app-db";
 import { getRelease, type ReleaseChanges } from "@/lib/public/open-data";
 
@@ -46,7 +47,7 @@ export default async function ReleasePage({ params }: Params) {
                   {r.changes[key].map((c) => (
                     <li key={c.id}>
                       {c.title === "confidential" ? t("publish.source.confidentialShort") : c.title}
-                      {c.detail && <span className="muted"> — {c.detail}</span>}
+                      {c.detail && <span className="muted"> — {releaseChangeDetail(key, c.detail, t)}</span>}
                     </li>
                   ))}
                 </ul>
