@@ -104,21 +104,23 @@ async function crawl(browser: Browser, role: Role, language: "sv" | "en", baseUR
 }
 
 test("records to look at: an edited agreement, a new source, a changed visibility", async ({ browser }) => {
+  test.setTimeout(120_000);
   const context = await browser.newContext({ storageState: storageStateFor("analyst") });
   const page = await context.newPage();
   await page.goto(`/agreements/${seedId("agreement", "pitea-dongying-twin")}/edit`);
   await page.getByLabel("Finansiering").fill(`Egen budget ${Date.now().toString(36)}`);
   await page.getByRole("button", { name: "Spara ändringar" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Ändringarna har sparats." })).toBeVisible();
+  // Saves on a loaded machine may take a while; the crawl is what this file tests.
+  await expect(page.getByRole("status").filter({ hasText: "Ändringarna har sparats." })).toBeVisible({ timeout: 30_000 });
   await page.goto("/sources/new");
   await page.getByLabel("Typ av källa").selectOption("web_page");
   await page.getByLabel("Webbadress").fill(`https://example.se/meddelandenycklar-${Date.now().toString(36)}`);
   await page.getByLabel("Titel").fill("Sida om meddelandenycklar");
   await page.getByRole("button", { name: "Spara källan" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sida om meddelandenycklar");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sida om meddelandenycklar", { timeout: 30_000 });
   await page.getByLabel("Synlighet").selectOption("public");
   await page.getByRole("button", { name: "Ändra synlighet" }).click();
-  await expect(page.getByTestId("source-visibility")).toHaveText("Publik");
+  await expect(page.getByTestId("source-visibility")).toHaveText("Publik", { timeout: 30_000 });
   fs.writeFileSync(SOURCE_FILE, new URL(page.url()).pathname);
   await context.close();
 });
