@@ -14,7 +14,8 @@ import { refuseByBody, refuseByHeaders } from "@/lib/server/request-guard";
 // Before all that: a request id (x-request-id on the request for the logs, and on the answer),
 // and a 413/400 for a body too large or a NUL character (lib/server/request-guard.ts).
 
-const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health", "/api/ready"];
+// Signing in and what a stranger with an e-mailed link may do (lib/accounts: the link is the permission).
+const PUBLIC_PATHS = ["/login", "/forgot-password", "/set-password", "/confirm-email", "/api/auth", "/api/health", "/api/ready"];
 // The public register (lib/public decides what these pages may show).
 const OPEN_PATHS = ["/avtal", "/organisationer", "/statistik", "/data", "/inbaddning", "/sitemap.xml"];
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;

@@ -14,4 +14,4 @@ export interface TestSmtp {
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
-export function startTestSmtp(options?: { port?: number }): Promise<TestSmtp>;
+export function startTestSmtp(options?: { port?: number; onMessage?: (message: ReceivedMail) => void }): Promise<TestSmtp>;

@@ -5,7 +5,7 @@
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 
-/** @param {{ port?: number }} [options] */
+/** @param {{ port?: number, onMessage?: (message: object) => void }} [options] */
 export async function startTestSmtp(options = {}) {
   /** @type {{ from: string, to: string[], subject: string, text: string, html: string | null, messageId: string | null, date: string }[]} */
   const messages = [];
@@ -23,7 +23,7 @@ export async function startTestSmtp(options = {}) {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          messages.push({
+          const message = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: mail.subject ?? "",
@@ -31,7 +31,9 @@ export async function startTestSmtp(options = {}) {
             html: typeof mail.html === "string" ? mail.html : null,
             messageId: mail.messageId ?? null,
             date: new Date().toISOString(),
-          });
+          };
+          messages.push(message);
+          options.onMessage?.(message);
           const w = waiters;
           waiters = [];
           w.forEach((f) => f());

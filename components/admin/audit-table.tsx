@@ -72,6 +72,14 @@ function describeDetails(row: AuditRow, t: T, dates: F): string | null {
       const after = d.after as { roles?: unknown } | undefined;
       return t("audit.rolesChange", { before: roles(before?.roles), after: roles(after?.roles) });
     }
+    case "user.invite":
+      return [roles(d.roles), d.renewed === true ? t("audit.renewed") : null].filter(Boolean).join(" · ");
+    case "user.password_set":
+      return d.via === "invite" || d.via === "reset" ? t(`audit.passwordVia.${d.via}`) : null;
+    case "user.email_change":
+      return t("audit.rolesChange", { before: String(d.before ?? ""), after: String(d.after ?? "") });
+    case "user.email_change_request":
+      return typeof d.newEmail === "string" ? `→ ${d.newEmail}` : null;
     case "user.deactivate":
     case "user.reactivate":
       return typeof d.reason === "string" ? t("audit.reason", { reason: d.reason }) : null;

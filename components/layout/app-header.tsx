@@ -46,6 +46,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
                   </span>
                 )}
               </NavLink>
+              <NavLink href="/account">{t("account.nav")}</NavLink>
               <span className="app-header__who" title={`${user.name} (${roleText})`}>
                 <span className="app-header__name">{user.name}</span>{" "}
                 <span className="role">({roleText})</span>

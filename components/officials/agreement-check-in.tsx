@@ -37,6 +37,11 @@ export async function AgreementCheckIn({ agreementId }: { agreementId: string })
           : t("confirm.never")}
         {last?.note && <span className="muted"> – ”{last.note}”</span>}
       </p>
+      {last?.evidence && (
+        <p className="check-in__evidence" data-testid="last-confirmed-evidence">
+          <Link href={`/sources/${last.evidence.id}`}>{t("confirm.lastEvidence", { citation: `${t(`sourceKind.${last.evidence.kind}` as "sourceKind.email")}: ${last.evidence.citation}` })}</Link>
+        </p>
+      )}
       {pending.length > 0 && (
         <div className="alert alert--warning" role="status" data-testid="pending-proposals">
           {t("home.pendingNotice", { count: pending.length })}

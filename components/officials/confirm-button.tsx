@@ -10,8 +10,15 @@ export type ConfirmAction = (input: unknown) => Promise<ActionResult<{ count: nu
 /** The refusal of a confirmation in words (stale: the state changed since the page was loaded). */
 export function useConfirmMessage() {
   const t = useTranslations("confirm");
-  return (r: ActionResult<{ count: number }>) =>
-    r.ok ? t("done", { count: r.data?.count ?? 1 }) : r.code === "stale" ? t("errors.stale") : r.code === "nothing_to_confirm" ? t("errors.noState") : t("errors.failed");
+  return (r: ActionResult<{ count: number }>) => {
+    if (r.ok) return t("done", { count: r.data?.count ?? 1 });
+    if (r.code === "stale") return t("errors.stale");
+    if (r.code === "nothing_to_confirm") return t("errors.noState");
+    if (r.code === "invalid") return t("errors.invalid");
+    // The evidence's refusals name their reason (confirm.errors.*).
+    const key = r.message.replace(/^confirm\./, "");
+    return r.message.startsWith("confirm.errors.") && t.has(key as "errors.failed") ? t(key as "errors.failed") : t("errors.failed");
+  };
 }
 
 /** One click: "nothing has changed" for one agreement's current state (the event shown). */

@@ -1,10 +1,17 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
+import { emptySourceInput, sourceInputSchema } from "@/lib/validation/sources";
 import { useConfirmMessage, type ConfirmAction } from "./confirm-button";
+import { ConfirmEvidence, type EvidenceValues } from "./confirm-evidence";
+
+const evidenceFormSchema = z.object({ evidence: sourceInputSchema });
 
 export interface ConfirmItem {
   agreementId: string;
@@ -26,6 +33,14 @@ export function ConfirmForm({ items, confirm, doneHref, campaignId }: { items: C
   const [note, setNote] = useState("");
   const [pending, start] = useTransition();
   const [result, setResult] = useState<ActionResult<{ count: number }> | null>(null);
+  const [withEvidence, setWithEvidence] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const evidenceForm = useForm<EvidenceValues>({
+    resolver: zodResolver(evidenceFormSchema) as never,
+    // Checked on send (trigger), then again as the user corrects a field.
+    mode: "onTouched",
+    defaultValues: { evidence: emptySourceInput("email") },
+  });
   const many = items.length > 1;
   const selected = items.filter((i) => chosen.has(i.agreementId));
   return (
@@ -35,10 +50,33 @@ export function ConfirmForm({ items, confirm, doneHref, campaignId }: { items: C
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const r = await confirm({ items: selected.map(({ agreementId, eventId }) => ({ agreementId, eventId })), note, campaignId });
+          // The evidence is checked by the same source schema as on the server, before sending.
+          if (withEvidence && !(await evidenceForm.trigger())) return;
+          const input = {
+            items: selected.map(({ agreementId, eventId }) => ({ agreementId, eventId })),
+            note,
+            campaignId,
+            ...(withEvidence ? { evidence: evidenceForm.getValues("evidence") } : {}),
+          };
+          let payload: unknown = input;
+          if (withEvidence) {
+            const form = new FormData();
+            form.set("payload", JSON.stringify(input));
+            if (file) form.set("file:0", file);
+            payload = form;
+          }
+          const r = await confirm(payload);
           setResult(r);
+          if (!r.ok && r.fieldErrors) {
+            for (const [path, messages] of Object.entries(r.fieldErrors)) {
+              if (path.startsWith("evidence.")) evidenceForm.setError(path as "evidence", { message: messages[0] });
+            }
+          }
           if (r.ok) {
             setNote("");
+            setWithEvidence(false);
+            setFile(null);
+            evidenceForm.reset();
             if (doneHref) router.push(doneHref);
             router.refresh();
           }
@@ -72,6 +110,22 @@ export function ConfirmForm({ items, confirm, doneHref, campaignId }: { items: C
         <textarea id={many ? "confirm-note-all" : "confirm-note"} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
         <span className="field-hint">{t("noteHint")}</span>
       </div>
+      {withEvidence ? (
+        <>
+          <ConfirmEvidence form={evidenceForm} onFile={setFile} />
+          <p>
+            <button type="button" className="btn" onClick={() => setWithEvidence(false)}>
+              {t("evidence.remove")}
+            </button>
+          </p>
+        </>
+      ) : (
+        <p>
+          <button type="button" className="btn" onClick={() => setWithEvidence(true)}>
+            {t("evidence.add")}
+          </button>
+        </p>
+      )}
       <div role="status" aria-live="polite">
         {result && <p className={result.ok ? "alert alert--success" : "alert alert--error"}>{message(result)}</p>}
       </div>

@@ -12,3 +12,4 @@ export { removeContact } from "./remove-contact";
 export { listOrganizationContacts, contactsOfOrganizations, type Contact } from "./list-contacts";
 export { allowSend, SEND_LIMITS, sendKey } from "./send-throttle";
 export { TOKEN_PURPOSES, CONTACT_KINDS, TOKEN_LIFETIME_MS, type TokenPurpose, type ContactKind } from "./vocabulary";
+export { listOrganizationOfficials, type OfficialRow } from "./list-officials";

@@ -1,7 +1,12 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ZodError } from "zod";
 import { eq, sql } from "drizzle-orm";
+import { LocalDiskStorage } from "../attachments/storage";
 import { beforeAll, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { confirmations, statusEvents, users } from "@/db/schema";
+import { confirmations, sourceAttachments, sources, statusEvents, users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { databaseError, describeEachDriver } from "@/db/testing";
 import type { ActionContext } from "../auth/context";
@@ -95,5 +100,35 @@ describeEachDriver("confirmations (nothing has changed)", (db) => {
     expect(await unconfirmedCount(db(), later)).toBe(all.total);
     const sorted = await queryAgreements(db(), { ...DEFAULT_QUERY, size: 5, sort: "confirmed", dir: "desc" });
     expect(sorted.rows[0]?.lastConfirmedAt).not.toBeNull();
+  });
+
+  it("keeps an official's evidence of any kind with the confirmation: an e-mail with its .eml, as an internal source; bad evidence saves nothing", async () => {
+    const storage = new LocalDiskStorage(fs.mkdtempSync(path.join(os.tmpdir(), "confirm-evidence-")));
+    const s = await stateOf(own[1] ?? own[0]!);
+    const items = [{ agreementId: s.agreementId, eventId: s.eventId }];
+    const email = { kind: "email", citation: "", title: "Vänorten gäller", url: "", retrievedOn: "", correspondent: "Registrator, Bengtsfors kommun", date: { precision: "day", value: "2026-11-20" } };
+    const eml = new TextEncoder().encode("From: registrator@bengtsfors.se\r\nTo: nkk@example.se\r\nSubject: Vänort\r\nDate: Fri, 20 Nov 2026 10:00:00 +0100\r\nMessage-ID: <1@bengtsfors.se>\r\n\r\nAvtalet gäller fortfarande.\r\n");
+    const before = (await db().select().from(confirmations)).length;
+
+    // An e-mail without its correspondent is refused field by field, and nothing is written.
+    const bad = await confirmAgreements({ ctx: official, input: { items, evidence: { ...email, correspondent: "" } }, storage }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ZodError);
+    expect((bad as ZodError).issues.map((i) => i.path.join("."))).toContain("evidence.correspondent");
+    // A file needs its evidence; an official may not cite an existing source by id.
+    const [anySource] = await db().select({ id: sources.id }).from(sources).limit(1);
+    for (const input of [{ items }, { items, sourceId: anySource!.id }]) {
+      const files = "sourceId" in input ? [] : [{ filename: "svar.eml", declaredType: "message/rfc822", bytes: eml }];
+      expect(await confirmAgreements({ ctx: official, input, files, storage }).catch((e: unknown) => (e as ReviewError).message)).toMatch(/^confirm\.errors\./);
+    }
+    expect((await db().select().from(confirmations)).length).toBe(before);
+
+    const { ids, sourceId } = await confirmAgreements({ ctx: official, input: { items, evidence: email }, files: [{ filename: "svar.eml", declaredType: "message/rfc822", bytes: eml }], storage });
+    const [row] = await db().select().from(confirmations).where(eq(confirmations.id, ids[0]!));
+    expect(row!.sourceId).toBe(sourceId);
+    const [source] = await db().select().from(sources).where(eq(sources.id, sourceId!));
+    expect(source).toMatchObject({ kind: "email", correspondent: "Registrator, Bengtsfors kommun", date: "2026-11-20", visibility: "internal", createdBy: official.user.id });
+    const files = await db().select().from(sourceAttachments).where(eq(sourceAttachments.sourceId, sourceId!));
+    expect(files.map((f) => f.filename)).toEqual(["svar.eml"]);
+    expect((await lastConfirmations(db(), [s.agreementId])).get(s.agreementId)).toMatchObject({ evidence: { id: sourceId, kind: "email" } });
   });
 });

@@ -14,6 +14,8 @@ export interface UserRow {
   active: boolean;
   isDemo: boolean;
   isSystem: boolean;
+  /** Invited, no password set yet. */
+  pending: boolean;
   createdAt: Date;
   lastSignInAt: Date | null;
 }
@@ -34,6 +36,7 @@ function baseQuery(ctx: ActionContext) {
       organizationName: organizations.name,
       active: users.active,
       isDemo: users.isDemo,
+      pending: sql<boolean>`${users.passwordHash} IS NULL`,
       createdAt: users.createdAt,
       lastSignInAt: lastSignIn,
     })

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
@@ -23,6 +24,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="card">
         <h2 style={{ marginTop: 0 }}>{t("auth.title")}</h2>
         <LoginForm action={signInAction} callbackUrl={callbackUrl} />
+        <p style={{ marginBottom: 0 }}>
+          <Link href="/forgot-password">{t("accounts.forgot.link")}</Link>
+        </p>
       </div>
       {demoAccounts.length > 0 && (
         <div className="card" aria-label={t("auth.demoAccounts", { password: DEMO_PASSWORD })}>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { inviteUser } from "@/lib/accounts/invite";
 import { guardedAction } from "@/lib/auth/action";
 import { changeRoles } from "@/lib/users/change-roles";
 import { createUser } from "@/lib/users/create";
@@ -32,3 +33,6 @@ export const deactivateUserAction = guardedAction("user.manage", async (ctx, inp
 export const reactivateUserAction = guardedAction("user.manage", async (ctx, input: { userId?: string }) =>
   revalidateOn(await reactivateUser({ ctx, input }), input?.userId),
 );
+
+// Staff roles need user.manage: inviteUser checks that itself.
+export const inviteUserAction = guardedAction("user.invite", async (ctx, input: unknown) => revalidateOn(await inviteUser({ ctx, input })));

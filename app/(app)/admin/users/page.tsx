@@ -13,6 +13,7 @@ export async function generateMetadata() {
 export default async function UsersPage() {
   const ctx = await requirePagePermission("user.manage");
   const t = await getTranslations("admin");
+  const tAccounts = await getTranslations("accounts.invite");
   const rows = await listUsers({ ctx });
   return (
     <>
@@ -21,9 +22,14 @@ export default async function UsersPage() {
           <h1>{t("usersTitle")}</h1>
           <p className="muted">{t("usersCount", { count: rows.length })}</p>
         </div>
-        <Link href="/admin/users/new" className="btn btn--primary">
-          {t("newUser")}
-        </Link>
+        <div className="btn-row">
+          <Link href="/admin/users/invite" className="btn btn--primary">
+            {tAccounts("titleAdmin")}
+          </Link>
+          <Link href="/admin/users/new" className="btn">
+            {t("newUser")}
+          </Link>
+        </div>
       </div>
       <UsersTable rows={rows} currentUserId={ctx.user.id} />
     </>

@@ -4,8 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { PartialDateText } from "@/components/agreements/partial-date-text";
 import { StatusOverTime } from "@/components/organizations/status-over-time";
+import { OrganizationPeople } from "@/components/accounts/organization-people";
 import { getDb } from "@/db/app-db";
+import { listOrganizationContacts } from "@/lib/accounts/list-contacts";
+import { listOrganizationOfficials } from "@/lib/accounts/list-officials";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { getOrganization } from "@/lib/organizations/get";
+import { addContactAction, inviteOfficialAction, removeContactAction, updateContactAction } from "./actions";
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -26,6 +32,17 @@ export default async function OrganizationPage({ params, searchParams }: Params)
   const t = await getTranslations();
   const { org } = o;
   const thisYear = new Date().getFullYear();
+  // Officials and contacts: staff only (contact.read), for Swedish organisations.
+  const user = await getCurrentUser();
+  const ctx = user ? { user, db: await getDb() } : null;
+  const actor = user ? { ...user, active: true } : null;
+  const people =
+    ctx && org.kind !== "foreign" && can(actor, "contact.read")
+      ? {
+          officials: await listOrganizationOfficials({ ctx, input: { organizationId: org.id } }),
+          contacts: await listOrganizationContacts({ ctx, input: { organizationId: org.id } }),
+        }
+      : null;
   return (
     <>
       <p className="breadcrumb">
@@ -156,6 +173,17 @@ export default async function OrganizationPage({ params, searchParams }: Params)
           </div>
         )}
       </section>
+      {people && (
+        <OrganizationPeople
+          organizationId={org.id}
+          officials={people.officials}
+          contacts={people.contacts}
+          canInvite={can(actor, "user.invite", { organizationId: org.id })}
+          canEditContacts={can(actor, "contact.manage")}
+          inviteAction={inviteOfficialAction}
+          contactActions={{ add: addContactAction, update: updateContactAction, remove: removeContactAction }}
+        />
+      )}
     </>
   );
 }
