@@ -22,6 +22,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/sources", label: t("sources.nav") },
     { href: "/review", label: staff ? t("review.title") : t("shell.myProposals") },
     { href: "/activity", label: t("activity.title") },
+    ...(can(actor, "campaign.read") ? [{ href: "/campaigns", label: t("campaigns.nav") }] : []),
     ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: t("admin.nav"), also: ["/admin"] }] : []),
   ];
   const roleText = `${user.roles.map((r) => t(`roles.${r}`)).join(", ")}${user.organizationName ? `, ${user.organizationName}` : ""}`;

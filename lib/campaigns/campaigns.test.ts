@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { agreements, campaignOrganizations, campaigns, organizations, outboxMessages, users } from "@/db/schema";
+import { agreements, campaignOrganizations, campaigns, organizationContacts, organizations, outboxMessages, users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { databaseError, describeEachDriver } from "@/db/testing";
 import { startJobs, type JobRuntime } from "@/lib/jobs";
@@ -209,10 +209,15 @@ describeEachDriver("check-in campaigns", (db, driver, handle) => {
     expect((await listCampaigns({ ctx: analyst, clock })).find((c) => c.id === campaignId)).toMatchObject({ status: "closed", total: 3, answered: 2 });
   });
 
-  it("shows a bounced message as failed, a sign-in as signed in, and an organisation without an official as having no recipient", async () => {
+  it("invites the contacts of an organisation with no account, writes to contacts too, and shows bounced, signed-in and no-recipient organisations", async () => {
     await jobs.drain(DELIVER_JOB); // the earlier campaign's last reminder
-    const filipstad = await addOfficial(db(), "Filipstad", `refuse-perm-filipstad-${driver}@kommun.test`);
+    await addOfficial(db(), "Filipstad", `refuse-perm-filipstad-${driver}@kommun.test`);
     const saffle = await addOfficial(db(), "Säffle", `saffle-${driver}@kommun.test`);
+    const lansstyrelsen = await orgId(db(), "Länsstyrelsen Värmland");
+    await db().insert(organizationContacts).values([
+      { organizationId: saffle.user.organizationId!, kind: "registrator", email: `registrator-saffle-${driver}@kommun.test`, createdBy: analyst.user.id },
+      { organizationId: lansstyrelsen, kind: "person", name: "Vera Värmland", email: `vera-${driver}@lansstyrelsen.test`, createdBy: analyst.user.id },
+    ]);
     const result = await startCampaign({
       ctx: analyst,
       clock,
@@ -223,15 +228,35 @@ describeEachDriver("check-in campaigns", (db, driver, handle) => {
         selection: { kinds: ["kommun", "region", "lansstyrelse"], countyCode: "17", withAgreementsOnly: true },
       },
     });
-    expect(result).toMatchObject({ ok: true, value: { organizations: 3, messages: 2 } });
+    // Filipstad's official, Säffle's official and registry office, the Länsstyrelse's contact (and her invitation).
+    expect(result).toMatchObject({ ok: true, value: { organizations: 3, messages: 4, invitations: 1 } });
     if (!result.ok) return;
-    expect(await jobs.drain(DELIVER_JOB)).toBe(2);
-    // (Signed in by the campaign's clock: its window began on the clock's day 16.)
+    const vera = await outboxTo(`vera-${driver}@lansstyrelsen.test`);
+    expect(vera.map((m) => m.kind).sort()).toEqual(["campaign", "invitation"]);
+    expect(vera.find((m) => m.kind === "invitation")!.link).toMatch(/^http:\/\/localhost:3000\/set-password\//);
+    expect(vera.find((m) => m.kind === "campaign")!.link).toBe(`http://localhost:3000/home?campaign=${result.value.id}`);
+    const [invitee] = await db().select().from(users).where(eq(users.email, `vera-${driver}@lansstyrelsen.test`));
+    expect(invitee).toMatchObject({ organizationId: lansstyrelsen, passwordHash: null, roles: ["municipal_official"] });
+    expect((await outboxTo(`registrator-saffle-${driver}@kommun.test`)).map((m) => m.kind)).toEqual(["campaign"]);
+
+    expect(await jobs.drain(DELIVER_JOB)).toBe(5);
+    // (Signed in by the campaign's clock, which is days ahead of the database's.)
     await recordAudit(db(), { action: "auth.sign_in", actorId: saffle.user.id, targetUserId: saffle.user.id, at: clock.now() });
     const detail = (await getCampaign({ ctx: analyst, input: { id: result.value.id }, clock }))!;
     const byName = Object.fromEntries(detail.organizations.map((o) => [o.name, o.status]));
-    expect(byName).toEqual({ Filipstad: "failed", Säffle: "signed_in", "Länsstyrelsen Värmland": "no_recipient" });
-    expect(filipstad.user.organizationId).toBeTruthy();
+    expect(byName).toEqual({ Filipstad: "failed", Säffle: "signed_in", "Länsstyrelsen Värmland": "invited" });
+    expect(detail.summary).toMatchObject({ total: 3, answered: 0 });
+
+    // An organisation with neither officials nor contacts is in the campaign, with no recipient.
+    const lone = await startCampaign({
+      ctx: analyst,
+      clock,
+      input: { title: "Jämtland 2026", messageSv: MESSAGE_SV, reminderAfterDays: 14, selection: { kinds: ["kommun"], countyCode: "23", withAgreementsOnly: true } },
+    });
+    expect(lone).toMatchObject({ ok: true, value: { organizations: 1, messages: 0, invitations: 0 } });
+    if (!lone.ok) return;
+    const loneDetail = (await getCampaign({ ctx: analyst, input: { id: lone.value.id }, clock }))!;
+    expect(loneDetail.organizations.map((o) => [o.name, o.status])).toEqual([["Östersund", "no_recipient"]]);
   });
 
   it("refuses officials: they cannot start, close or see a campaign, not even one over their own organisation", async () => {

@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { campaignOrganizations, campaigns } from "@/db/schema";
+import { campaignOrganizations, campaigns, users } from "@/db/schema";
 import { currentJobs, enqueue } from "@/lib/jobs";
 import { jobDefinition } from "@/lib/jobs/registry";
 import { DAY_MS, type Clock } from "./clock";
-import { sendCampaignMessages } from "./mail";
 import { campaignProgress } from "./progress";
 import { recipientsOf } from "./recipients";
+import { writeToOrganization } from "./write-to";
 
 export const REMIND_JOB = "campaign.remind";
 
@@ -30,8 +30,8 @@ export interface ReminderRun {
 
 /**
  * One run of a campaign's reminder job: every organisation that has not answered and was last
- * written to at least `reminder_after_days` ago gets the message again (to its officials of
- * today), and the job queues itself again for the next organisation that will be due, until the
+ * written to at least `reminder_after_days` ago gets the message again (to its officials and
+ * contacts of today, with a renewed invitation where it still has no account), and the job queues itself again for the next organisation that will be due, until the
  * campaign closes. Only the job the campaign names acts (a duplicated or superseded job ends
  * without doing anything), under the campaign's row lock, so two workers never remind twice.
  */
@@ -46,15 +46,21 @@ export async function runCampaignReminders(db: Db, { campaignId, jobId, clock }:
     const silent = progress.filter((p) => !p.answered);
     const due = silent.filter((p) => p.lastContactedAt === null || now.getTime() - p.lastContactedAt.getTime() >= afterMs);
     const recipients = await recipientsOf(tx, due.map((p) => p.organizationId));
+    // Invitations renewed by a reminder are in the name of the analyst who started the campaign.
+    const [inviter] = await tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, campaign.startedBy));
     const reminded: string[] = [];
     let messages = 0;
     for (const org of due) {
-      const to = recipients.get(org.organizationId) ?? [];
-      if (to.length === 0) continue;
-      messages += await sendCampaignMessages(tx, campaign, { id: org.organizationId, name: org.name }, to, "reminder", now);
+      const written = await writeToOrganization(tx, campaign, { id: org.organizationId, name: org.name }, recipients.get(org.organizationId)!, "reminder", now, inviter!);
+      if (written.messages === 0) continue;
+      messages += written.messages;
       await tx
         .update(campaignOrganizations)
-        .set({ lastContactedAt: now, reminders: sql`${campaignOrganizations.reminders} + 1` })
+        .set({
+          lastContactedAt: now,
+          reminders: sql`${campaignOrganizations.reminders} + 1`,
+          invited: sql`${campaignOrganizations.invited} + ${written.invitations}`,
+        })
         .where(and(eq(campaignOrganizations.campaignId, campaignId), eq(campaignOrganizations.organizationId, org.organizationId)));
       reminded.push(org.organizationId);
     }

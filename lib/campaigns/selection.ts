@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { queryRows } from "@/db/client";
+import { counties } from "@/db/schema";
 import { assertCan, type ActionContext } from "../auth/context";
 import { selectionSchema, type Selection } from "../validation/campaigns";
 
@@ -9,8 +10,10 @@ export interface SelectedOrganization {
   name: string;
   kind: string;
   countyCode: string | null;
-  /** Active officials with an account. */
+  /** Active officials who can sign in. */
   officials: number;
+  /** Officials invited who have not yet set a password, and the organisation's contacts. */
+  others: number;
 }
 
 function whereOf(selection: Selection): SQL {
@@ -27,22 +30,27 @@ function whereOf(selection: Selection): SQL {
 
 /** The Swedish organisations a selection names, by name, with how many active officials each has. */
 export async function selectOrganizations(db: Db | Tx, selection: Selection): Promise<SelectedOrganization[]> {
-  const rows = await queryRows<{ id: string; name: string; kind: string; county_code: string | null; officials: number | string }>(
+  const rows = await queryRows<{ id: string; name: string; kind: string; county_code: string | null; officials: number | string; others: number | string }>(
     db as Db,
     sql`SELECT o.id, o.name, o.kind, o.county_code,
                (SELECT count(*) FROM users u
-                 WHERE u.organization_id = o.id AND u.active AND 'municipal_official' = ANY(u.roles)) AS officials
+                 WHERE u.organization_id = o.id AND u.active AND 'municipal_official' = ANY(u.roles) AND u.password_hash IS NOT NULL) AS officials,
+               (SELECT count(*) FROM users u
+                 WHERE u.organization_id = o.id AND u.active AND 'municipal_official' = ANY(u.roles) AND u.password_hash IS NULL)
+               + (SELECT count(*) FROM organization_contacts oc WHERE oc.organization_id = o.id) AS others
         FROM organizations o
         WHERE o.kind <> 'foreign' AND ${whereOf(selection)}
         ORDER BY o.name, o.id`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, countyCode: r.county_code, officials: Number(r.officials) }));
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, countyCode: r.county_code, officials: Number(r.officials), others: Number(r.others) }));
 }
 
 export interface SelectionPreview {
   count: number;
-  /** Of them, without an official's account. */
-  withoutAccount: number;
+  /** Of them, with no official who can sign in but someone to invite (a pending invitee or a contact). */
+  toInvite: number;
+  /** Of them, with nobody to write to at all. */
+  noRecipient: number;
   /** The first few names, for the form. */
   sample: string[];
 }
@@ -51,7 +59,17 @@ export interface SelectionPreview {
 export async function previewSelection({ ctx, input }: { ctx: ActionContext; input: unknown }): Promise<SelectionPreview> {
   assertCan(ctx.user, "campaign.start");
   const parsed = selectionSchema.safeParse(input);
-  if (!parsed.success) return { count: 0, withoutAccount: 0, sample: [] };
+  if (!parsed.success) return { count: 0, toInvite: 0, noRecipient: 0, sample: [] };
   const orgs = await selectOrganizations(ctx.db, parsed.data);
-  return { count: orgs.length, withoutAccount: orgs.filter((o) => o.officials === 0).length, sample: orgs.slice(0, 8).map((o) => o.name) };
+  return {
+    count: orgs.length,
+    toInvite: orgs.filter((o) => o.officials === 0 && o.others > 0).length,
+    noRecipient: orgs.filter((o) => o.officials === 0 && o.others === 0).length,
+    sample: orgs.slice(0, 8).map((o) => o.name),
+  };
+}
+
+/** Sweden's counties, for the selection's list. */
+export async function listCounties(db: Db): Promise<{ code: string; name: string }[]> {
+  return db.select({ code: counties.code, name: counties.name }).from(counties).orderBy(counties.code);
 }

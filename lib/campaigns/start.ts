@@ -4,15 +4,15 @@ import { assertCan, type ActionContext } from "../auth/context";
 import { failure, invalidInput, type WriteResult } from "../users/result";
 import { startCampaignSchema } from "../validation/campaigns";
 import { systemClock, type Clock } from "./clock";
-import { sendCampaignMessages } from "./mail";
 import { recipientsOf } from "./recipients";
 import { scheduleReminders } from "./remind";
 import { selectOrganizations } from "./selection";
+import { writeToOrganization } from "./write-to";
 
 /**
  * Starts a campaign: chooses the organisations by the selection, writes to each one's officials
- * (one e-mail each, in the outbox) and queues the campaign's reminder job, all in one
- * transaction. An organisation without anyone to write to is still part of the campaign (it
+ * and contacts (one e-mail each, in the outbox), invites the contacts of an organisation that has
+ * no official with an account, and queues the campaign's reminder job, all in one transaction. An organisation without anyone to write to is still part of the campaign (it
  * shows as "no recipient"), so the response rate counts it.
  */
 export async function startCampaign({
@@ -23,7 +23,7 @@ export async function startCampaign({
   ctx: ActionContext;
   input: unknown;
   clock?: Clock;
-}): Promise<WriteResult<{ id: string; organizations: number; messages: number }>> {
+}): Promise<WriteResult<{ id: string; organizations: number; messages: number; invitations: number }>> {
   assertCan(ctx.user, "campaign.start");
   const parsed = startCampaignSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
@@ -46,18 +46,21 @@ export async function startCampaign({
       .returning();
     const recipients = await recipientsOf(tx, orgs.map((o) => o.id));
     let messages = 0;
+    let invitations = 0;
     for (const org of orgs) {
-      const to = recipients.get(org.id) ?? [];
-      messages += await sendCampaignMessages(tx, campaign!, org, to, "initial", at);
+      const written = await writeToOrganization(tx, campaign!, org, recipients.get(org.id)!, "initial", at, { id: ctx.user.id, name: ctx.user.name });
+      messages += written.messages;
+      invitations += written.invitations;
       await tx.insert(campaignOrganizations).values({
         campaignId: campaign!.id,
         organizationId: org.id,
-        recipients: to.length,
-        lastContactedAt: to.length > 0 ? at : null,
+        recipients: written.messages,
+        invited: written.invitations,
+        lastContactedAt: written.messages > 0 ? at : null,
       });
     }
     const jobId = await scheduleReminders(tx, campaign!.id, data.reminderAfterDays * 86_400);
     if (jobId) await tx.update(campaigns).set({ reminderJobId: jobId }).where(eq(campaigns.id, campaign!.id));
-    return { ok: true as const, value: { id: campaign!.id, organizations: orgs.length, messages } };
+    return { ok: true as const, value: { id: campaign!.id, organizations: orgs.length, messages, invitations } };
   });
 }
