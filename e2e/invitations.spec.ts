@@ -8,8 +8,8 @@ import { linkIn, mailTo, waitForMail } from "./mailbox";
 // sets a good one and lands on the home; proposes "terminated" with an e-mail as its source
 // (correspondent, date, .eml); a reviewer approves; the public page shows the event's source as
 // an e-mail, not a protocol. The official confirms another agreement unchanged, and "last
-// confirmed" shows on its page. Then: forgotten password through the mailbox, and one's own
-// password change, which ends the account's other sessions.
+// confirmed" shows on its page. Then: forgotten password through the mailbox, one's own password
+// change (which ends the account's other sessions), and an address change confirmed by e-mail.
 
 const LIDKOPING = seedId("swedish-org", "kommun:1494");
 const STRONG = "Vänort med Chengdu sedan 2011";
@@ -238,6 +238,48 @@ test("one's own password change needs the current password, keeps this device si
   await expect(here).toHaveURL(/\/agreements/);
   await elsewhere.goto("/agreements");
   await expect(elsewhere).toHaveURL(/\/login/);
+});
+
+test("an address change is confirmed by a link to the new address, and the old address is told", async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const stamp = `${testInfo.retry}-${Date.now()}`;
+  const before = `gammal-${stamp}@example.se`;
+  const after = `ny-${stamp}@example.se`;
+  const admin = await pageFor(browser, storageStateFor("admin"));
+  expect((await admin.request.post("/api/admin/users", { data: { name: "Flyttar Adress", email: before, password: DEMO_PASSWORD, roles: ["analyst"] } })).status()).toBe(201);
+
+  const page = await pageFor(browser, signedOut);
+  await page.goto("/login");
+  await page.getByLabel("E-postadress", { exact: true }).fill(before);
+  await page.getByLabel("Lösenord", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL("**/agreements");
+  await page.goto("/account");
+  const form = page.getByRole("form", { name: "Byt e-postadress" });
+  await form.getByLabel("Ny e-postadress").fill(after);
+  await form.getByLabel("Nuvarande lösenord").fill(DEMO_PASSWORD);
+  await form.getByRole("button", { name: "Skicka bekräftelselänk" }).click();
+  await expect(form.getByRole("status")).toContainText(`Om ${after} kan användas har vi skickat en länk dit.`);
+
+  const confirmation = await waitForMail(after, { subject: /Bekräfta din nya e-postadress/ });
+  const link = linkIn(confirmation, "/confirm-email/");
+  const visitor = await pageFor(browser, signedOut);
+  await visitor.goto(link);
+  await expect(visitor.getByText(`Bekräfta att kontot ska använda ${after}.`)).toBeVisible();
+  await visitor.getByRole("button", { name: "Bekräfta den nya adressen" }).click();
+  await expect(visitor.getByRole("status")).toContainText(`Din e-postadress är nu ${after}.`);
+  const notice = await waitForMail(before, { subject: /Din e-postadress har bytts/ });
+  expect(notice.text).toContain(after);
+  // Used once: opening the link again is refused.
+  await visitor.goto(link);
+  await expect(visitor.getByTestId("token-refused")).toHaveAttribute("data-reason", "used");
+
+  const again = await pageFor(browser, signedOut);
+  await again.goto("/login");
+  await again.getByLabel("E-postadress", { exact: true }).fill(after);
+  await again.getByLabel("Lösenord", { exact: true }).fill(DEMO_PASSWORD);
+  await again.getByRole("button", { name: "Logga in" }).click();
+  await again.waitForURL("**/agreements");
 });
 
 test("the set-password, account and invite pages at 1440 and 390 px", async ({ browser }) => {
