@@ -2,6 +2,7 @@ import { attachmentStorage } from "../lib/attachments/storage";
 import { scheduleOrphanSweep } from "../lib/attachments/sweep";
 import { env } from "../lib/env";
 import { resolveAuthSecret } from "../lib/auth/secret";
+import { publicationVersion } from "../lib/public/cache";
 import { resumeCampaignReminders } from "../lib/campaigns/remind";
 import { systemClock } from "../lib/campaigns/clock";
 import { resumeImportJobs } from "../lib/import/jobs";
@@ -36,6 +37,8 @@ export async function announceStartup(): Promise<void> {
   }
   lines.push(...(await firstAdmin(handle.db)));
   lines.push(await startBackgroundJobs(handle));
+  // The production server's response cache of the public pages keys on it (scripts/lib/page-cache.mjs).
+  (globalThis as Record<symbol, unknown>)[Symbol.for("avtalsregistret.publicationVersion")] = () => publicationVersion(handle.db);
   const resumed = await resumeImportJobs(handle);
   if (resumed > 0) lines.push(`[avtalsregistret] ${resumed} interrupted import(s) queued again (they had written nothing)`);
   console.log(lines.join("\n"));

@@ -154,13 +154,15 @@ test("a change imported through one instance is served by the other on its very 
   await visitor.dispose();
 });
 
-test("a public page served twice by each instance carries a fresh CSP nonce that its scripts use, and the security headers", async ({ playwright }) => {
+test("a public page served twice by each instance, the second time from its cache, carries a fresh CSP nonce that its scripts use, and the security headers", async ({ playwright }) => {
   const visitor = await playwright.request.newContext();
   const nonces = new Set<string>();
+  const served: (string | undefined)[] = [];
   for (const base of [A, B, A, B]) {
     const res = await visitor.get(`${base}/statistik`);
     expect(res.status()).toBe(200);
     const headers = res.headers();
+    served.push(headers["x-avtal-cache"]);
     const nonce = headers["content-security-policy"]?.match(/'nonce-([A-Za-z0-9+/=]+)'/)?.[1];
     expect(nonce, "a nonce in the CSP").toBeTruthy();
     nonces.add(nonce!);
@@ -174,5 +176,7 @@ test("a public page served twice by each instance carries a fresh CSP nonce that
     expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   }
   expect(nonces.size).toBe(4);
+  // The second time each instance answers from its response cache (scripts/lib/page-cache.mjs), nonce renewed.
+  expect(served.slice(2)).toEqual(["hit", "hit"]);
   await visitor.dispose();
 });

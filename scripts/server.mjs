@@ -1,18 +1,23 @@
 #!/usr/bin/env node
 // The production server (`npm start` runs it through scripts/start.mjs): Next's request handler
-// behind a plain Node HTTP server, for two things `next start` cannot do:
+// behind a plain Node HTTP server, for what `next start` cannot do:
 // 1. The client's address. Only a peer listed in TRUSTED_PROXIES may tell us the client's
 //    address (X-Forwarded-For) or the original host and scheme; from anyone else those headers
 //    are dropped, and the socket's address is the client's. The app reads the result from
 //    X-Forwarded-For (lib/auth/client-ip.ts).
-// 2. Graceful shutdown. On SIGTERM or SIGINT: stop accepting connections, let the requests in
+// 2. Public pages under a spike: anonymous GETs of the public pages and files are answered from
+//    a response cache keyed on the publication version (scripts/lib/page-cache.mjs), each with
+//    a fresh CSP nonce. PAGE_CACHE=0 turns it off.
+// 3. Graceful shutdown. On SIGTERM or SIGINT: stop accepting connections, let the requests in
 //    flight finish (at most SHUTDOWN_GRACE_MS), run the app's shutdown hooks
 //    (lib/server/lifecycle.ts: the queue worker's current job, then the database), exit 0.
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
 import pino from "pino";
 import { clientAddress, compileTrust } from "./lib/client-address.mjs";
+import { cacheable, PageCache, servePublic, VERSION_READER } from "./lib/page-cache.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = Number(process.env.PORT || 3000);
@@ -20,6 +25,8 @@ const graceMs = Number(process.env.SHUTDOWN_GRACE_MS || 25_000);
 // The same shape as the app's own lines (lib/log.ts).
 const log = pino({ level: process.env.LOG_LEVEL || "info", base: { service: "avtalsregistret" }, timestamp: pino.stdTimeFunctions.isoTime });
 const LIFECYCLE = Symbol.for("avtalsregistret.lifecycle");
+// The same rule as proxy.ts for an id passed on by a trusted proxy.
+const validRequestId = (id) => (typeof id === "string" && /^[A-Za-z0-9._:-]{8,128}$/.test(id) ? id : null);
 
 let trust;
 try {
@@ -32,6 +39,8 @@ try {
 const app = next({ dev: false, dir: root, port });
 const handle = app.getRequestHandler();
 let shuttingDown = false;
+const pageCache = process.env.PAGE_CACHE === "0" ? null : new PageCache();
+const publicationVersion = () => globalThis[VERSION_READER]?.() ?? null;
 
 const server = http.createServer((req, res) => {
   const started = process.hrtime.bigint();
@@ -53,7 +62,11 @@ const server = http.createServer((req, res) => {
     );
     if (shuttingDown) server.closeIdleConnections();
   });
-  handle(req, res).catch((error) => {
+  const answered =
+    pageCache && cacheable(req)
+      ? servePublic(pageCache, req, res, { version: publicationVersion, render: handle, requestId: validRequestId(req.headers["x-request-id"]) ?? randomUUID() })
+      : handle(req, res);
+  answered.catch((error) => {
     log.error({ err: error }, "request failed");
     if (!res.headersSent) res.writeHead(500).end();
   });

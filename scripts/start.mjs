@@ -12,7 +12,7 @@ process.chdir(root);
 const stampFile = path.join(root, ".next", "source-stamp");
 
 // Folders and files that are not sources of the build, or that the build itself writes.
-const IGNORED = new Set([".next", "node_modules", ".data", ".git", "test-results", "playwright-report", "screenshots", "e2e", "e2e-instances", "docs", "next-env.d.ts"]);
+const IGNORED = new Set([".next", "node_modules", ".data", ".git", "test-results", "playwright-report", "screenshots", "e2e", "e2e-instances", "docs", "scripts", "next-env.d.ts"]);
 // Files that no page or route imports: tests and prose.
 const IGNORED_SUFFIXES = [".tsbuildinfo", ".test.ts", ".md"];
 

@@ -9,7 +9,7 @@ import { actingAs, agreementWithHistory, ANALYST, eventInput, OFFICIAL, REVIEWER
 import { logStatusChange } from "../events/log-status-change";
 import { approveProposal, createProposal } from "../review/proposals";
 import { publicationVersion, publicCacheStats } from "./cache";
-import { currentFiles, listReleases } from "./open-data";
+import { currentFile, currentFiles, listReleases } from "./open-data";
 import { publicAgreement, publicDashboard, publicRegister } from "./pages";
 import { publishRelease } from "./publish-release";
 
@@ -111,6 +111,10 @@ describeEachDriver("the public cache across instances", (db, driver, handle) => 
     expect(await listReleases(db())).toEqual([]);
     const filesBefore = await currentFiles(db(), ORIGIN);
     expect(await currentFiles(db(), ORIGIN)).toBe(filesBefore);
+    // A CSV on its own (without the bundle's XLSX) is the bundle's CSV, byte for byte.
+    for (const name of ["agreements.csv", "events.csv"]) {
+      expect(Buffer.compare((await currentFile(db(), ORIGIN, name))!.bytes, filesBefore.find((f) => f.name === name)!.bytes), name).toBe(0);
+    }
 
     const reviewer = await actingAs(writer, REVIEWER);
     const published = await publishRelease({ ctx: reviewer, input: { note: "Cachetest" }, origin: ORIGIN });

@@ -36,7 +36,7 @@ export const FILE_MEDIA_TYPES: Record<string, string> = {
   bib: "application/x-bibtex; charset=utf-8",
   cff: "text/plain; charset=utf-8",
 };
-const mediaTypeOf = (name: string) => FILE_MEDIA_TYPES[name.split(".").pop()!] ?? "application/octet-stream";
+export const mediaTypeOf = (name: string) => FILE_MEDIA_TYPES[name.split(".").pop()!] ?? "application/octet-stream";
 
 export function dataBase(meta: Pick<BundleMeta, "origin" | "version">): string {
   return `${meta.origin}/data/${meta.version === "current" ? "current" : `releases/${meta.version}`}`;

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/app-db";
-import { currentFiles, listReleases, releaseFile } from "./open-data";
+import { currentFile, listReleases, releaseFile } from "./open-data";
 import { originOf } from "./origin";
 import { sha256 } from "./files";
 
@@ -20,8 +20,7 @@ export function fileResponse(file: { name: string; mediaType: string; bytes: Buf
 const notFound = () => Response.json({ error: "not_found", message: "No such file." }, { status: 404 });
 
 export async function serveCurrent(request: Request, name: string): Promise<Response> {
-  const files = await currentFiles(await getDb(), originOf(request));
-  const file = files.find((f) => f.name === name);
+  const file = await currentFile(await getDb(), originOf(request), name);
   return file ? fileResponse(file, request, "revalidate") : notFound();
 }
 
