@@ -12,6 +12,14 @@ const config = [
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // One date-time format: pages and components write dates through lib/i18n/date-format.ts.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='dateTime'][callee.object.name='format']",
+          message: "Write dates with lib/i18n/date-format.ts (dateFormat(locale) / useDateFormat()), the one date-time format.",
+        },
+      ],
     },
   },
   {

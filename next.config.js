@@ -22,7 +22,7 @@ const securityHeaders = [
 const nextConfig = {
   // PGlite loads its WASM at run time and argon2 is a native addon: neither may be bundled.
   // pg-boss (the job queue) loads its driver at run time; the AWS SDK (attachments in S3) is large: neither is bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@aws-sdk/client-s3", "pg-boss"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "@aws-sdk/client-s3", "pg-boss", "@citation-js/core", "@citation-js/plugin-csl"],
   poweredByHeader: false,
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.

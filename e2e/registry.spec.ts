@@ -274,7 +274,7 @@ test("the language switch turns the registry into English, with dates and number
 
   await page.goto(`/agreements/${malmo}`);
   await expect(page.getByRole("heading", { name: "Revision history" })).toBeVisible();
-  await expect(page.getByTestId("status-event").getByText("August 19, 2020").first()).toBeVisible();
+  await expect(page.getByTestId("status-event").getByText("19 August 2020").first()).toBeVisible();
   await page.screenshot({ path: "screenshots/registry-agreement-en.png", fullPage: true });
 
   await page.goto("/agreements/new");

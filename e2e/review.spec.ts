@@ -59,10 +59,17 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
   await reviewer.getByRole("link", { name: "Samarbetet med Wuzhou återupptas" }).click();
   await expect(reviewer.getByTestId("proposed-evidence")).toContainText("KS 2022/0099");
   await expect(reviewer.getByTestId("proposed-evidence").getByRole("link", { name: "ks-2022-03-14.pdf" })).toBeVisible();
+  // The proposed event in the agreement's lifeline, and what the rules say about it.
+  await expect(reviewer.getByTestId("proposal-lifeline-proposed")).toContainText("14 mars 2022: Återupptaget — föreslagen");
+  await expect(reviewer.getByTestId("proposal-lifeline-events").locator("li")).not.toHaveCount(1);
+  await expect(reviewer.getByTestId("proposal-rules")).toContainText("Reglerna tillåter ”Återupptaget”");
   await reviewer.screenshot({ path: "screenshots/review-proposal-sv.png", fullPage: true });
   await reviewer.getByLabel("Motivering (krävs för att avslå eller begära ändringar)").fill("Ange paragrafen utan mellanslag, som i protokollet: §40.");
   await reviewer.getByRole("button", { name: "Begär ändringar" }).click();
   await expect(reviewer.getByTestId("proposal-status")).toHaveText("Ändringar begärda");
+  // A real confirmation, and the reason box is ready for the next one.
+  await expect(reviewer.getByTestId("action-done")).toHaveText(/^Du har begärt ändringar\. Författaren har fått ditt meddelande/);
+  await expect(reviewer.getByLabel("Motivering (krävs för att avslå eller begära ändringar)")).toHaveValue("");
 
   // The official is told, revises, and sends it back.
   await official.goto("/notifications");
@@ -78,6 +85,9 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
 
   // The reviewer approves; the change is applied.
   await reviewer.goto(proposalUrl);
+  // The reviewer sees what the second version changed.
+  await expect(reviewer.getByTestId("version-changes").getByRole("row", { name: /Källa 1: Paragraf/ })).toContainText("§ 40");
+  await expect(reviewer.getByTestId("version-changes").getByRole("row", { name: /Källa 1: Paragraf/ })).toContainText("§40");
   await reviewer.getByRole("button", { name: "Godkänn och verkställ" }).click();
   await expect(reviewer.getByTestId("proposal-status")).toHaveText("Godkänt");
 
@@ -85,6 +95,8 @@ test("an official proposes, a reviewer asks for changes, the official revises, t
   const resumed = analyst.getByTestId("status-event").filter({ hasText: "Återupptaget" });
   await expect(resumed).toContainText("14 mars 2022");
   await expect(resumed).toContainText("KS 2022/0099");
+  // The published event names its author and the reviewer who approved it.
+  await expect(resumed.getByTestId("event-recorded")).toContainText("Föreslaget av Demo Tjänsteperson Bengtsfors, godkänt av Demo Granskare");
   await analyst.getByRole("link", { name: "Historik och återställning" }).click();
   const entry = analyst.getByTestId("history-entry").filter({ hasText: "Statusändring: Återupptaget" });
   await expect(entry).toContainText("föreslaget av Demo Tjänsteperson Bengtsfors, godkänt av Demo Granskare");

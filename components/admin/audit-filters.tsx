@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AUDIT_ACTIONS } from "@/lib/auth/audit-actions";
+import { DateInput } from "@/components/ui/date-input";
 import styles from "./admin.module.css";
 
 /** A plain GET form: the filters live in the address, so a filtered view can be linked and reloaded. */
@@ -26,11 +27,11 @@ export async function AuditFilters({ values }: { values: Record<string, string |
       </div>
       <div className="field">
         <label htmlFor="audit-from">{t("from")}</label>
-        <input id="audit-from" name="from" type="date" defaultValue={values.from ?? ""} />
+        <DateInput id="audit-from" name="from" defaultValue={values.from ?? ""} />
       </div>
       <div className="field">
         <label htmlFor="audit-to">{t("to")}</label>
-        <input id="audit-to" name="to" type="date" defaultValue={values.to ?? ""} />
+        <DateInput id="audit-to" name="to" defaultValue={values.to ?? ""} />
       </div>
       <div className={styles.filterActions}>
         <button type="submit" className="btn btn--primary">

@@ -1,15 +1,16 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import type { AuditRow } from "@/lib/auth/audit-list";
 import styles from "./admin.module.css";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
-type F = Awaited<ReturnType<typeof getFormatter>>;
+type F = ReturnType<typeof dateFormat>;
 
 /** The audit entries as a table: what, when, by whom, on which account, from where. */
 export async function AuditTable({ rows }: { rows: AuditRow[] }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   if (rows.length === 0) return <p className="muted">{t("audit.empty")}</p>;
   return (
     <div className="table-wrap">
@@ -29,7 +30,7 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
           {rows.map((r) => (
             <tr key={r.id} data-testid="audit-row">
               <td className={styles.nowrap}>
-                <time dateTime={r.at.toISOString()}>{format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium" })}</time>
+                <time dateTime={r.at.toISOString()}>{dates.moment(r.at)}</time>
               </td>
               <td>{t(`audit.actions.${r.action.replace(".", "_")}`)}</td>
               <td>
@@ -43,7 +44,7 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
               <td>{r.target ? <Link href={`/admin/users/${r.target.id}`}>{r.target.name}</Link> : null}</td>
               <td className={styles.mono}>{r.email}</td>
               <td className={styles.mono}>{r.ip}</td>
-              <td>{describeDetails(r, t, format)}</td>
+              <td>{describeDetails(r, t, dates)}</td>
             </tr>
           ))}
         </tbody>
@@ -52,7 +53,7 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
   );
 }
 
-function describeDetails(row: AuditRow, t: T, format: F): string | null {
+function describeDetails(row: AuditRow, t: T, dates: F): string | null {
   const d = row.details ?? {};
   const roles = (value: unknown) => (Array.isArray(value) ? value.map((r) => t(`roles.${r}`)).join(", ") : "");
   switch (row.action) {
@@ -61,7 +62,7 @@ function describeDetails(row: AuditRow, t: T, format: F): string | null {
     case "auth.lockout":
       return t("audit.lockedUntil", {
         scope: t(`audit.lockScope.${d.scope === "ip" ? "ip" : "email"}`),
-        until: typeof d.lockedUntil === "string" ? format.dateTime(new Date(d.lockedUntil), { timeStyle: "short" }) : "?",
+        until: typeof d.lockedUntil === "string" ? dates.time(new Date(d.lockedUntil)) : "?",
         failures: Number(d.failures ?? 0),
       });
     case "user.create":

@@ -1,12 +1,13 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import type { UserRow } from "@/lib/users/list";
 import styles from "./admin.module.css";
 import { UserStatusBadges } from "./user-status";
 
 export async function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUserId: string }) {
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   return (
     <div className="table-wrap">
       <table className="data" aria-label={t("admin.usersTitle")}>
@@ -34,7 +35,7 @@ export async function UsersTable({ rows, currentUserId }: { rows: UserRow[]; cur
                 <UserStatusBadges user={u} />
               </td>
               <td className={styles.nowrap}>
-                {u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : <span className="muted">{t("admin.never")}</span>}
+                {u.lastSignInAt ? dates.moment(u.lastSignInAt) : <span className="muted">{t("admin.never")}</span>}
               </td>
             </tr>
           ))}

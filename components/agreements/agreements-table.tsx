@@ -11,6 +11,7 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useDateFormat } from "@/components/ui/use-date-format";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useTransition } from "react";
 import type { AgreementListRow, AgreementPage } from "@/lib/agreements/list";
@@ -53,6 +54,7 @@ export function AgreementsTable({ data, query, options, publicView = false }: Pr
   const basePath = publicView ? "/avtal" : "/agreements";
   const t = useTranslations();
   const format = useFormatter();
+  const dates = useDateFormat();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -141,7 +143,7 @@ export function AgreementsTable({ data, query, options, publicView = false }: Pr
         header: () => t("registry.columns.lastChange"),
         cell: (c) => (
           <time dateTime={c.getValue()} className={styles.nowrap}>
-            {format.dateTime(new Date(c.getValue()), { dateStyle: "medium" })}
+            {dates.momentDay(new Date(c.getValue()))}
           </time>
         ),
       }),
@@ -151,7 +153,7 @@ export function AgreementsTable({ data, query, options, publicView = false }: Pr
         cell: ({ row: { original: r } }) =>
           r.lastConfirmedAt ? (
             <span className={styles.nowrap} title={r.lastConfirmedBy ?? undefined}>
-              <time dateTime={r.lastConfirmedAt}>{format.dateTime(new Date(r.lastConfirmedAt), { dateStyle: "medium" })}</time>
+              <time dateTime={r.lastConfirmedAt}>{dates.momentDay(new Date(r.lastConfirmedAt))}</time>
             </span>
           ) : (
             <span className="muted">{t("confirm.neverShort")}</span>
@@ -164,7 +166,7 @@ export function AgreementsTable({ data, query, options, publicView = false }: Pr
         meta: { numeric: true },
       }),
     ],
-    [t, format, publicView],
+    [t, format, dates, publicView],
   );
 
   const sorting: SortingState = [{ id: query.sort, desc: query.dir === "desc" }];

@@ -162,7 +162,7 @@ export function ImportWizard({ jobId }: { jobId?: string }) {
           <div className="field">
             <label htmlFor={inputId}>{t("registry.import.file")}</label>
             <span id={`${inputId}-hint`} className="field-hint">
-              {t("registry.import.fileHint", { columns: IMPORT_COLUMNS.join(", ") })}
+              {t.rich("registry.import.fileHint", { columns: () => <code>{IMPORT_COLUMNS.join(", ")}</code> })}
             </span>
             <input
               id={inputId}
@@ -307,7 +307,7 @@ function Preview({
         <div className="alert alert--info">{t("registry.import.ready")}</div>
       )}
       {plan.newForeign.length > 0 && <p>{t("registry.import.newForeignList", { names: plan.newForeign.map((n) => n.org.name).join(", ") })}</p>}
-      {state.info.ignored.length > 0 && <p className="muted">{t("registry.import.ignoredColumns", { columns: state.info.ignored.join(", ") })}</p>}
+      {state.info.ignored.length > 0 && <p className="muted">{t.rich("registry.import.ignoredColumns", { columns: () => <code>{state.info.ignored.join(", ")}</code> })}</p>}
       <label className={styles.toggle}>
         <input type="checkbox" checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)} /> {t("registry.import.onlyErrors")}
       </label>

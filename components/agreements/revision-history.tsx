@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useDateFormat } from "@/components/ui/use-date-format";
 import type { RevisionEntry } from "@/lib/agreements/history";
 import { useFieldValue } from "./field-value";
 import styles from "./agreement-page.module.css";
@@ -6,7 +7,7 @@ import styles from "./agreement-page.module.css";
 /** Every revision of the agreement, newest first: who, when, why, and each field before and after. */
 export function RevisionHistory({ revisions }: { revisions: RevisionEntry[] }) {
   const t = useTranslations();
-  const format = useFormatter();
+  const dates = useDateFormat();
   const show = useFieldValue();
   if (revisions.length === 0) return <p className="muted">{t("registry.agreement.noRevisions")}</p>;
   return (
@@ -18,7 +19,7 @@ export function RevisionHistory({ revisions }: { revisions: RevisionEntry[] }) {
             <p className={styles.revisionHead}>
               <strong>{t.has(`registry.agreement.action.${verb}`) ? t(`registry.agreement.action.${verb}`) : r.action}</strong>{" "}
               {t("registry.agreement.by", { name: r.actorName })},{" "}
-              <time dateTime={r.at}>{format.dateTime(new Date(r.at), { dateStyle: "medium", timeStyle: "short" })}</time>
+              <time dateTime={r.at}>{dates.moment(new Date(r.at))}</time>
               {r.proposalId && <span className="badge badge--kind">{t("registry.agreement.viaProposal")}</span>}
             </p>
             {r.reason && <p className={styles.revisionReason}>{t("registry.agreement.reason", { reason: r.reason })}</p>}

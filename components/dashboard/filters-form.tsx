@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { DashboardLookups } from "@/lib/dashboard/page-data";
 import { AGREEMENT_KINDS, SWEDISH_ORG_KINDS } from "@/lib/domain/enums";
+import { DateInput } from "@/components/ui/date-input";
 import styles from "./dashboard.module.css";
 
 interface Props {
@@ -36,18 +37,16 @@ export async function FiltersForm({ values, errors, lookups, action, hidden = {}
     </div>
   );
   const describedBy = (name: string, help = false) => [help ? `f-${name}-help` : "", errors[name] ? `f-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const text = (name: string, type: "number" | "date", help?: string) => (
-    <input
-      id={`f-${name}`}
-      name={name}
-      type={type}
-      defaultValue={values[name] ?? ""}
-      placeholder={placeholders[name]}
-      aria-invalid={errors[name] ? true : undefined}
-      aria-describedby={describedBy(name, !!help)}
-      {...(type === "number" ? { min: 1900, max: 2100, step: 1 } : {})}
-    />
-  );
+  const text = (name: string, type: "number" | "date", help?: string) => {
+    const common = {
+      id: `f-${name}`,
+      name,
+      defaultValue: values[name] ?? "",
+      "aria-invalid": errors[name] ? true : undefined,
+      "aria-describedby": describedBy(name, !!help),
+    };
+    return type === "date" ? <DateInput {...common} /> : <input {...common} type="number" placeholder={placeholders[name]} min={1900} max={2100} step={1} />;
+  };
   const select = (name: string, options: { value: string; label: string }[]) => (
     <select id={`f-${name}`} name={name} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} aria-describedby={describedBy(name)}>
       <option value="">{t("dashboard.filters.any")}</option>

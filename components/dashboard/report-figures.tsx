@@ -7,13 +7,28 @@ import styles from "./dashboard.module.css";
 const NOTES = new Set(["twin2016", "total2016", "pauses2017to2021", "endings2017to2021", "total2021"]);
 
 /** The report's headline figures next to the registry's, each linked to the agreements behind it. */
-export async function ReportFiguresTable({ report, drill = true }: { report: ReportFigures; /** Link each value to the staff drill-down. */ drill?: boolean }) {
+export async function ReportFiguresTable({
+  report,
+  drill = true,
+  followsPage = true,
+}: {
+  report: ReportFigures;
+  /** Link each value to the staff drill-down. */
+  drill?: boolean;
+  /** False when the page shows a day, a recorded-on day or a selection, which these figures do not follow. */
+  followsPage?: boolean;
+}) {
   const t = await getTranslations("dashboard.report");
   const note = t as unknown as (key: string, values: Record<string, number>) => string;
   return (
     <section className={styles.section} aria-labelledby="report-figures" data-testid="report-figures">
       <h2 id="report-figures">{t("title")}</h2>
       <p className="muted">{t("intro")}</p>
+      {!followsPage && (
+        <p className="alert alert--info" data-testid="report-figures-scope">
+          {t("notFollowing")}
+        </p>
+      )}
       <div className="table-wrap">
         <table className={`data ${styles.report}`}>
           <thead>

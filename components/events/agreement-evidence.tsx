@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { preferClaimAction } from "@/app/(app)/agreements/[id]/claims/actions";
 import type { Source } from "@/db/schema";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { citationLabels } from "@/lib/citations/labels";
 import { agreementCitation, type CitationContext } from "@/lib/citations/records";
 import type { AgreementKind } from "@/lib/domain/enums";
 import type { AgreementEvidenceData } from "@/lib/events/agreement-evidence";
@@ -52,13 +53,7 @@ export async function AgreementEvidence({
     agreementId,
     agreementTitle: title,
     kindLabel: t(`kind.${kind}`).toLocaleLowerCase(locale),
-    labels: {
-      publisher: t("citation.publisher"),
-      sources: t("citation.sources"),
-      retrieved: t("citation.retrieved"),
-      page: t("citation.page"),
-      noSources: t("citation.noSources"),
-    },
+    labels: citationLabels(t, locale),
   };
   const { history, claims } = evidence;
   const agreementUses = [...agreementSources, ...history.live.flatMap((e) => e.sources)];

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useDateFormat } from "@/components/ui/use-date-format";
 import type { FieldClaims } from "@/lib/claims/list";
 import type { FormResult } from "@/lib/validation/form-result";
 import { PreferClaimForm } from "./prefer-claim-form";
@@ -20,8 +21,8 @@ export function ClaimsPanel({
   prefer: (input: { claimId: string; reason: string }) => Promise<FormResult<{ id: number }>>;
 }) {
   const t = useTranslations();
-  const format = useFormatter();
-  const at = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const dates = useDateFormat();
+  const at = (d: Date) => dates.momentDay(d);
   return (
     <div className="card" data-testid="claims">
       <h3>{t("claims.title")}</h3>

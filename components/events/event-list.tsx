@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useDateFormat } from "@/components/ui/use-date-format";
 import { formatPartialDate } from "@/lib/domain/partial-date";
 import { eventCitation, type CitationContext } from "@/lib/citations/records";
 import type { HistoryEntry } from "@/lib/events/history";
@@ -21,10 +22,10 @@ export interface EventPermissions {
  */
 export function EventList({ entries, permissions, citation }: { entries: HistoryEntry[]; permissions: EventPermissions; citation: CitationContext }) {
   const t = useTranslations();
-  const format = useFormatter();
+  const dates = useDateFormat();
   const locale = useLocale();
   if (entries.length === 0) return <p className="muted">{t("evidence.history.empty")}</p>;
-  const at = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const at = (d: Date) => dates.moment(d);
   return (
     <ol className="timeline" aria-label={t("evidence.history.listTitle")}>
       {entries.map((event) => {
@@ -82,7 +83,11 @@ export function EventList({ entries, permissions, citation }: { entries: History
             ) : (
               <p className="muted">{t("evidence.history.draftHint")}</p>
             )}
-            <p className={`muted ${styles.recorded}`}>{t("evidence.history.recorded", { name: event.recordedByName, at: at(event.recordedAt) })}</p>
+            <p className={`muted ${styles.recorded}`} data-testid="event-recorded">
+              {event.approvedByName
+                ? t("evidence.history.recordedApproved", { name: event.recordedByName, reviewer: event.approvedByName, at: at(event.recordedAt) })
+                : t("evidence.history.recorded", { name: event.recordedByName, at: at(event.recordedAt) })}
+            </p>
             <div className={styles.eventActions}>
               {!superseded && permissions.canCorrect && (
                 <Link href={`/agreements/${citation.agreementId}/events/${event.id}/correct`} aria-label={t("evidence.correct.linkFor", { event: `${t(`status.${event.status}`)} ${dateLabel}` })}>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
+import { DateInput } from "@/components/ui/date-input";
 import { DATE_PRECISIONS, type DatePrecision } from "@/lib/domain/enums";
 import { FieldError } from "./field-error";
 import { errorAt, fieldId } from "./form-helpers";
@@ -17,7 +18,6 @@ export function PartialDateField({ name, label, hint, allowUnknown = true }: { n
   const precision = (useWatch({ name: `${name}.precision` }) as DatePrecision | undefined) ?? "unknown";
   const id = fieldId(name);
   const error = errorAt(formState.errors, `${name}.value`) ?? errorAt(formState.errors, `${name}.precision`) ?? errorAt(formState.errors, name);
-  const currentYear = new Date().getFullYear();
 
   const precisionField = register(`${name}.precision`, {
     onChange: (e: { target: { value: DatePrecision } }) => {
@@ -50,14 +50,10 @@ export function PartialDateField({ name, label, hint, allowUnknown = true }: { n
         {precision !== "unknown" && (
           <label className={styles.inline}>
             <span className="visually-hidden">{t(`dateValue.${precision}`)}</span>
-            <input
+            <DateInput
+              precision={precision}
               aria-label={`${label}: ${t(`dateValue.${precision}`)}`}
               aria-invalid={error ? "true" : "false"}
-              {...(precision === "day"
-                ? { type: "date", max: new Date().toISOString().slice(0, 10) }
-                : precision === "month"
-                  ? { type: "month", placeholder: "ÅÅÅÅ-MM" }
-                  : { type: "text", inputMode: "numeric" as const, pattern: "[0-9]{4}", maxLength: 4, placeholder: String(currentYear), size: 6 })}
               {...register(`${name}.value`)}
             />
           </label>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormContext } from "react-hook-form";
+import { DateInput } from "@/components/ui/date-input";
 import { FieldError } from "./field-error";
 import { errorAt, fieldId } from "./form-helpers";
 import styles from "./forms.module.css";
@@ -43,7 +44,13 @@ export function TextField({
           {hint}
         </span>
       )}
-      {multiline ? <textarea rows={3} maxLength={maxLength} {...common} /> : <input type={type} inputMode={inputMode} maxLength={maxLength} {...common} />}
+      {multiline ? (
+        <textarea rows={3} maxLength={maxLength} {...common} />
+      ) : type === "date" ? (
+        <DateInput {...common} />
+      ) : (
+        <input type={type} inputMode={inputMode} maxLength={maxLength} {...common} />
+      )}
       <FieldError id={`${id}-error`} message={error} />
     </div>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { getDb } from "@/db/app-db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -12,26 +13,27 @@ import { pendingProposals } from "@/lib/officials/home";
  */
 export async function AgreementCheckIn({ agreementId }: { agreementId: string }) {
   const db = await getDb();
-  const [t, format, user, confirmed, pending] = await Promise.all([
+  const [t, locale, user, confirmed, pending] = await Promise.all([
     getTranslations(),
-    getFormatter(),
+    getLocale(),
     getCurrentUser(),
     lastConfirmations(db, [agreementId]),
     pendingProposals(db, agreementId),
   ]);
+  const dates = dateFormat(locale);
   const actor = user ? { ...user, active: true } : null;
   const last = confirmed.get(agreementId);
   const item = (p: (typeof pending)[number]) =>
     t("home.pendingItem", {
       kind: t(`review.proposalStatus.${p.status}` as "review.proposalStatus.open"),
       name: p.author,
-      at: format.dateTime(new Date(p.created_at), { dateStyle: "medium" }),
+      at: dates.momentDay(new Date(p.created_at)),
     });
   return (
     <div className="check-in">
       <p className="check-in__confirmed" data-testid="last-confirmed">
         {last
-          ? t(last.current ? "confirm.last" : "confirm.lastOlder", { at: format.dateTime(last.confirmedAt, { dateStyle: "medium" }), name: last.confirmedByName })
+          ? t(last.current ? "confirm.last" : "confirm.lastOlder", { at: dates.momentDay(last.confirmedAt), name: last.confirmedByName })
           : t("confirm.never")}
         {last?.note && <span className="muted"> – ”{last.note}”</span>}
       </p>

@@ -1,7 +1,11 @@
 import { useTranslations } from "next-intl";
 import { EVENT_STATUSES, type EventStatus } from "@/lib/domain/enums";
 
-/** Words an `entity.verb` action code (revisions, events, proposals) for people; unknown codes show as they are. */
+/**
+ * Words an `entity.verb` action code (revisions, events, proposals) for people. A code without
+ * words of its own reads as its entity's change ("Källan ändrades"), or as "Ändring": a code
+ * is never shown (e2e/message-keys.spec.ts).
+ */
 export function ActionLabel({ action }: { action: string }) {
   const t = useTranslations();
   const status = action.replace(/^(agreement\.status_|event\.)/, "");
@@ -9,5 +13,6 @@ export function ActionLabel({ action }: { action: string }) {
     return <>{t("history.statusChange", { status: t(`status.${status as EventStatus}`) })}</>;
   }
   const key = `history.actions.${action}`;
-  return <>{t.has(key) ? t(key as "history.statusChange") : action}</>;
+  const entityKey = `history.actions.${action.split(".")[0]}.update`;
+  return <>{t.has(key) ? t(key as "history.statusChange") : t.has(entityKey) ? t(entityKey as "history.statusChange") : t("history.otherChange")}</>;
 }

@@ -22,6 +22,7 @@ export function DecisionPanel({ proposalId, agreementId, version, stale, canAppr
   const router = useRouter();
   const [reason, setReason] = useState("");
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [done, setDone] = useState<DecisionKind | "rebase" | null>(null);
   const [pending, start] = useTransition();
 
   const run = (kind: DecisionKind) =>
@@ -32,7 +33,11 @@ export function DecisionPanel({ proposalId, agreementId, version, stale, canAppr
       }
       const r = await decide(kind, { proposalId, version, reason: reason.trim() || undefined });
       setResult(r);
-      if (r.ok) router.refresh();
+      setDone(r.ok ? kind : null);
+      if (r.ok) {
+        setReason(""); // the reason is sent: the box is ready for the next one
+        router.refresh();
+      }
     });
 
   return (
@@ -51,6 +56,7 @@ export function DecisionPanel({ proposalId, agreementId, version, stale, canAppr
               start(async () => {
                 const r = await rebase(proposalId);
                 setResult(r);
+                setDone(r.ok ? "rebase" : null);
                 if (r.ok) router.refresh();
               })
             }
@@ -75,7 +81,7 @@ export function DecisionPanel({ proposalId, agreementId, version, stale, canAppr
         </button>
       </div>
       <div style={{ marginTop: "0.75rem" }}>
-        <ActionMessage result={result} agreementId={agreementId} />
+        <ActionMessage result={result} agreementId={agreementId} success={done ? t(`decided.${done}`) : undefined} />
       </div>
     </section>
   );

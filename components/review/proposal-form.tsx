@@ -112,7 +112,7 @@ export function ProposalForm({ agreement, initial, reviseId, create, revise }: P
               t("review.propose.date"),
               "text",
               <span className="muted" style={{ fontSize: "0.85rem" }}>
-                ÅÅÅÅ / ÅÅÅÅ-MM / ÅÅÅÅ-MM-DD · {t("review.propose.datePrecision")} {precision ? t(`review.propose.precision.${precision}`) : "–"}
+                {t("date.format.any")} · {t("review.propose.datePrecision")} {precision ? t(`review.propose.precision.${precision}`) : "–"}
               </span>,
             )}
             {text("decidedBy", t("review.propose.decidedBy"))}

@@ -24,6 +24,11 @@ export function SourceCitation({
   linkToSource?: boolean;
 }) {
   const t = useTranslations();
+  // The stored reference often says these already ("§ 142, Diarienummer: KS 2026/142", "(Hämtad: 2026-11-30)"): say them once.
+  const says = (text: string | null) => !!text && source.citation.toLocaleLowerCase("sv").includes(text.toLocaleLowerCase("sv"));
+  const paragraph = source.paragraph && !says(source.paragraph) ? source.paragraph : null;
+  const diarienummer = source.diarienummer && !says(source.diarienummer) ? source.diarienummer : null;
+  const retrieved = source.retrievedOn && !says(source.retrievedOn) && !/hämtad|retrieved/i.test(source.citation) ? source.retrievedOn : null;
   return (
     <li>
       <span className="badge badge--kind">{t(`sourceKind.${source.kind}`)}</span>{" "}
@@ -35,17 +40,16 @@ export function SourceCitation({
         source.citation
       )}
       {page && <span className="muted"> ({t("agreement.page", { page })})</span>}
-      {source.kind === "protocol" && (source.paragraph || source.diarienummer) && (
+      {source.kind === "protocol" && (paragraph || diarienummer) && (
         <span className="muted">
           {" "}
-          — {source.paragraph ? `${source.paragraph}` : ""}
-          {source.diarienummer ? ` ${t("source.diarienummer")}: ${source.diarienummer}` : ""}
+          — {[paragraph, diarienummer ? `${t("source.diarienummer")}: ${diarienummer}` : null].filter(Boolean).join(", ")}
         </span>
       )}
-      {source.retrievedOn && (
+      {retrieved && (
         <span className="muted">
           {" "}
-          ({t("agreement.retrieved", { date: "" }).trim()} <PartialDateText on={source.retrievedOn} precision="day" />)
+          ({t("agreement.retrieved", { date: "" }).trim()} <PartialDateText on={retrieved} precision="day" />)
         </span>
       )}
       {linkToSource && (

@@ -9,8 +9,9 @@ export const contactKind = pgEnum("contact_kind", CONTACT_KINDS);
 
 /**
  * Single-use, expiring links sent by e-mail: an invitation (set a first password), a password
- * reset, an e-mail address change. Only the SHA-256 of the token is stored, so that a copy of
- * the database opens no account (lib/accounts/tokens.ts).
+ * reset, an e-mail address change. Only the SHA-256 of the token is stored (and the outbox drops
+ * the link once the e-mail is delivered), so that a copy of the database opens no account
+ * (lib/accounts/tokens.ts).
  */
 export const accountTokens = pgTable(
   "account_tokens",

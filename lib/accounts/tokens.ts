@@ -5,7 +5,8 @@ import { accountTokens, users, type AccountToken, type User } from "@/db/schema"
 import { TOKEN_LIFETIME_MS, type TokenPurpose } from "./vocabulary";
 
 // Single-use, expiring links (table account_tokens). The link carries 32 random bytes
-// (base64url); the database keeps only their SHA-256, so a copy of the database opens nothing.
+// (base64url); the database keeps only their SHA-256 (and the outbox forgets the link once the
+// e-mail is delivered: lib/mail/deliver.ts), so a copy of the database opens no account.
 // A token is refused when it is unknown, used (or voided by a newer link or a password change),
 // expired, for another purpose than the page it is used on, or its account is deactivated.
 

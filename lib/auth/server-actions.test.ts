@@ -10,6 +10,9 @@ const PUBLIC_ACTIONS: Record<string, string> = {
   signInAction: "signing in is what a stranger does; throttled and audited in lib/auth/sign-in.ts",
   signOutAction: "ends the caller's own session only",
   setLocaleAction: "sets the caller's own language cookie only",
+  setPasswordAction: "the single-use link is the permission; lib/accounts/set-password.ts checks its token (hash, purpose, expiry, use, an active user)",
+  forgotPasswordAction: "a stranger asks for a link; the same answer for every address, throttled (lib/accounts/request-reset.ts)",
+  confirmEmailAction: "the link sent to the new address is the permission (lib/accounts/confirm-email-change.ts checks the token)",
 };
 const GUARDS = ["guardedAction", "requirePermission", "requireUser", "requirePagePermission"];
 

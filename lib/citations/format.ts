@@ -1,8 +1,10 @@
 import type { DatePrecision, SourceKind } from "../domain/enums";
+import { formatReference, type CslLanguage } from "./engine";
 
 // Citations of the register's records (an event, an agreement) naming the sources they rest on,
-// as plain text, BibTeX (biblatex-friendly) and CSL-JSON. Pure functions; labels come from the
-// caller so that the text follows the user's language.
+// as plain text (formatted by citation-js in APA style, lib/citations/engine.ts), BibTeX
+// (biblatex-friendly) and CSL-JSON. Labels and the language come from the caller, so that the
+// text follows the user's language.
 
 export interface CitableSource {
   id: string;
@@ -45,8 +47,16 @@ export interface CitableRecord {
 }
 
 export interface CitationLabels {
+  /** The interface's language: the plain text's dates and words ("Hämtad", "u.å."). */
+  language: CslLanguage;
   /** The register's name, as publisher. */
   publisher: string;
+  /** "Protokoll" / "Minutes", the title of a meeting's protocol. */
+  protocol: string;
+  /** "Mejlkorrespondens med" / "E-mail correspondence with". */
+  email: string;
+  /** "Intervju nr" / "Interview no.". */
+  interview: string;
   sources: string;
   /** "hämtad" / "retrieved". */
   retrieved: string;
@@ -76,8 +86,35 @@ const sentence = (s: string) => (/[.!?”"]$/.test(s.trim()) ? s.trim() : `${s.t
 
 // ---- Plain text ------------------------------------------------------------------------------
 
+/** A source with nothing but its reference text (as the report's footnotes give many) is cited by that text. */
+function onlyText(s: CitableSource): boolean {
+  return !s.title && !s.body && !s.author && !s.issuer && !s.outlet && !s.correspondent && s.interviewNumber == null && !s.url;
+}
+
+/**
+ * A CSL item as the plain text shows it: without what APA would print twice ("Protokoll § 142
+ * (protocol …)", "Intervju nr 31 (…; No. 31)", the register as author and again as publisher),
+ * and with an e-mail as a letter and an interview as a document, which APA lists (personal
+ * communications and unpublished interviews it leaves out of a reference list).
+ */
+function forText(item: CslItem): CslItem {
+  const { note: _note, genre: _genre, ...rest } = item;
+  if (rest.type === "interview") {
+    delete rest.number;
+    rest.type = "document"; // APA lists an interview as a document by its interviewer ("Intervju nr 31 (O. Shao). (2021).")
+  }
+  if (rest.type === "dataset") delete rest.publisher;
+  if (rest.type === "personal_communication") Object.assign(rest, { type: "letter", author: rest.recipient });
+  return rest;
+}
+
+function reference(g: SourceGroup, labels: CitationLabels): string {
+  if (onlyText(g.source)) return sentence(g.source.citation);
+  return formatReference(forText(cslSource({ source: g.source, uses: [] }, labels)), labels.language);
+}
+
 export function citePlainText(record: CitableRecord, labels: CitationLabels): string {
-  const lines = [`${labels.publisher}. ”${sentence(record.title)}” ${record.url} (${labels.retrieved} ${record.accessed}).`];
+  const lines = [formatReference(forText(recordItem(record, labels, [])), labels.language)];
   const groups = groupUses(record.uses);
   if (groups.length === 0) {
     lines.push(labels.noSources);
@@ -88,7 +125,7 @@ export function citePlainText(record: CitableRecord, labels: CitationLabels): st
     const detail = g.uses
       .map((u) => [u.page ? `${labels.page} ${u.page}` : "", u.quote ? `”${u.quote}”` : ""].filter(Boolean).join(": "))
       .filter(Boolean);
-    lines.push(`[${i + 1}] ${sentence(g.source.citation)}${detail.length ? ` ${detail.join("; ")}` : ""}`);
+    lines.push(`[${i + 1}] ${reference(g, labels)}${detail.length ? ` ${detail.join("; ")}` : ""}`);
   });
   return lines.join("\n");
 }
@@ -263,13 +300,30 @@ function cslSource(g: SourceGroup, labels: CitationLabels): CslItem {
   };
   switch (s.kind) {
     case "protocol":
-      Object.assign(item, { type: "document", author: cslNames(s.body), number: s.diarienummer ?? undefined, section: s.paragraph ?? undefined, genre: "protocol" });
+      Object.assign(item, {
+        type: "document",
+        title: [[labels.protocol, s.paragraph].filter(Boolean).join(" "), s.title].filter(Boolean).join(": "),
+        author: cslNames(s.body),
+        number: s.diarienummer ?? undefined,
+        section: s.paragraph ?? undefined,
+        genre: "protocol",
+      });
       break;
     case "email":
-      Object.assign(item, { type: "personal_communication", title: s.title ?? s.citation, recipient: cslNames(s.correspondent), medium: "email" });
+      Object.assign(item, {
+        type: "personal_communication",
+        title: [`${labels.email} ${s.correspondent ?? ""}`.trim(), s.title].filter(Boolean).join(": "),
+        recipient: cslNames(s.correspondent),
+        medium: "email",
+      });
       break;
     case "interview":
-      Object.assign(item, { type: "interview", title: s.citation, interviewer: cslNames(s.interviewer), number: s.interviewNumber ?? undefined });
+      Object.assign(item, {
+        type: "interview",
+        title: s.interviewNumber != null ? `${labels.interview} ${s.interviewNumber}` : s.citation,
+        interviewer: cslNames(s.interviewer),
+        number: s.interviewNumber ?? undefined,
+      });
       break;
     case "article":
       Object.assign(item, { type: "article-newspaper", author: cslNames(s.author), "container-title": s.outlet ?? undefined });
@@ -287,10 +341,9 @@ function cslSource(g: SourceGroup, labels: CitationLabels): CslItem {
   return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined)) as CslItem;
 }
 
-export function citeCslJson(record: CitableRecord, labels: CitationLabels): string {
-  const groups = groupUses(record.uses);
-  const sources = groups.map((g) => cslSource(g, labels));
-  const main: CslItem = {
+/** The record itself as a CSL item: the register as author and publisher, the record's address, the day it was cited. */
+function recordItem(record: CitableRecord, labels: CitationLabels, sourceIds: string[]): CslItem {
+  return {
     id: bibKey(`avtalsregistret-${record.kind}`, record.id),
     type: "dataset",
     title: record.title,
@@ -299,8 +352,13 @@ export function citeCslJson(record: CitableRecord, labels: CitationLabels): stri
     URL: record.url,
     accessed: cslDate(isoParts(record.accessed)),
     issued: cslDate(isoParts(record.accessed)?.slice(0, 1) ?? null),
-    note: sources.length ? `${labels.sources}: ${sources.map((s) => s.id).join(", ")}` : labels.noSources,
+    note: sourceIds.length ? `${labels.sources}: ${sourceIds.join(", ")}` : labels.noSources,
   };
+}
+
+export function citeCslJson(record: CitableRecord, labels: CitationLabels): string {
+  const sources = groupUses(record.uses).map((g) => cslSource(g, labels));
+  const main = recordItem(record, labels, sources.map((s) => String(s.id)));
   return JSON.stringify([main, ...sources], null, 2);
 }
 

@@ -34,6 +34,8 @@ export interface Curation {
   sourcedEvents: number;
   /** Agreements with no source at all: none on the agreement, none on any of its live events. */
   agreementsWithoutSource: number;
+  /** Agreements with no live status event: created without their first status, so missing from every diagram. */
+  agreementsWithoutStatus: number;
   agreements: number;
 }
 
@@ -125,7 +127,7 @@ export async function curationMetrics(db: Db, q: DashboardQuery): Promise<Curati
     ORDER BY 1 NULLS LAST`,
   );
 
-  const sourcingQuery = queryRows<{ live: number; sourced: number; agreements: number; unsourced: number }>(
+  const sourcingQuery = queryRows<{ live: number; sourced: number; agreements: number; unsourced: number; statusless: number }>(
     db,
     sql`${ctes},
     ev AS (
@@ -135,7 +137,8 @@ export async function curationMetrics(db: Db, q: DashboardQuery): Promise<Curati
     SELECT ev.live, ev.sourced, (SELECT count(*) FROM scope)::int AS agreements,
       (SELECT count(*) FROM scope s
         WHERE NOT EXISTS (SELECT 1 FROM tl WHERE tl.agreement_id = s.id AND tl.has_source)
-          AND s.id NOT IN (SELECT agreement_id FROM agreement_sources WHERE ${recordedBy(q, sql`created_at`)}))::int AS unsourced
+          AND s.id NOT IN (SELECT agreement_id FROM agreement_sources WHERE ${recordedBy(q, sql`created_at`)}))::int AS unsourced,
+      (SELECT count(*) FROM scope s WHERE NOT EXISTS (SELECT 1 FROM tl WHERE tl.agreement_id = s.id))::int AS statusless
     FROM ev`,
   );
 
@@ -156,6 +159,7 @@ export async function curationMetrics(db: Db, q: DashboardQuery): Promise<Curati
     liveEvents: sourcing?.live ?? 0,
     sourcedEvents: sourcing?.sourced ?? 0,
     agreementsWithoutSource: sourcing?.unsourced ?? 0,
+    agreementsWithoutStatus: sourcing?.statusless ?? 0,
     agreements: sourcing?.agreements ?? 0,
   };
 }

@@ -25,7 +25,7 @@ describe("partial dates", () => {
     expect(formatPartialDate(parsePartialDate("2019"), "sv", "okänt")).toBe("2019");
     expect(formatPartialDate(parsePartialDate("1986-05"), "sv", "okänt")).toBe("maj 1986");
     expect(formatPartialDate(parsePartialDate("2019-12-10"), "sv", "okänt")).toBe("10 december 2019");
-    expect(formatPartialDate(parsePartialDate("2019-12-10"), "en", "unknown")).toBe("December 10, 2019");
+    expect(formatPartialDate(parsePartialDate("2019-12-10"), "en", "unknown")).toBe("10 December 2019"); // British order, as every English date (lib/i18n/date-format.ts)
     expect(formatPartialDate(parsePartialDate(null), "sv", "okänt datum")).toBe("okänt datum");
   });
 });

@@ -1,3 +1,4 @@
+import { intlLocale } from "../i18n/config";
 import type { DatePrecision } from "./enums";
 
 /** A date as precise as its source: `on` is the first day of the named period, or null when unknown. */
@@ -44,9 +45,9 @@ export function formatPartialDate(date: PartialDate, locale: string, unknownLabe
   const utc = new Date(Date.UTC(y, m - 1, d));
   if (date.precision === "year") return String(y);
   if (date.precision === "month") {
-    return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" }).format(utc);
+    return new Intl.DateTimeFormat(intlLocale(locale), { year: "numeric", month: "long", timeZone: "UTC" }).format(utc);
   }
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(utc);
+  return new Intl.DateTimeFormat(intlLocale(locale), { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(utc);
 }
 
 /** What is wrong with a partial date as typed, or null: a date must exist, be after 1900 and not lie in the future. */

@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { eventSources, sources, statusEvents, users, type Source, type StatusEvent } from "@/db/schema";
+import { eventSources, proposals, sources, statusEvents, users, type Source, type StatusEvent } from "@/db/schema";
 import { attachmentsOfSources, type SourceAttachmentView } from "../sources/get";
 import { currentState, orderTimeline } from "./timeline";
 
@@ -14,6 +15,8 @@ export interface EvidenceUse {
 
 export interface HistoryEntry extends StatusEvent {
   recordedByName: string;
+  /** For an event published through a proposal: the reviewer who approved it (the author is recordedByName). */
+  approvedByName: string | null;
   sources: EvidenceUse[];
   /** An event without evidence is an unconfirmed draft until a source is added. */
   confirmed: boolean;
@@ -27,10 +30,13 @@ export interface HistoryEntry extends StatusEvent {
  * superseded ones for the visual timeline, and the current state.
  */
 export async function getEventHistory(db: Db, agreementId: string) {
+  const reviewer = alias(users, "reviewer");
   const rows = await db
-    .select({ event: statusEvents, recordedByName: users.name })
+    .select({ event: statusEvents, recordedByName: users.name, approvedByName: reviewer.name })
     .from(statusEvents)
     .innerJoin(users, eq(users.id, statusEvents.recordedBy))
+    .leftJoin(proposals, eq(proposals.id, statusEvents.proposalId))
+    .leftJoin(reviewer, eq(reviewer.id, proposals.decidedBy))
     .where(eq(statusEvents.agreementId, agreementId))
     .orderBy(asc(statusEvents.seq));
   const ids = rows.map((r) => r.event.id);
@@ -45,11 +51,11 @@ export async function getEventHistory(db: Db, agreementId: string) {
   const files = await attachmentsOfSources(db, [...new Set(links.map((l) => l.source.id))]);
   const byId = new Map(rows.map((r) => [r.event.id, r]));
 
-  const events = rows.map(({ event, recordedByName }) => {
+  const events = rows.map(({ event, recordedByName, approvedByName }) => {
     const uses = links
       .filter((l) => l.eventId === event.id)
       .map(({ source, quote, page, addedAt }) => ({ source, quote, page, addedAt, attachments: files.get(source.id) ?? [] }));
-    return { ...event, recordedByName, sources: uses, confirmed: uses.length > 0 };
+    return { ...event, recordedByName, approvedByName: event.proposalId ? approvedByName : null, sources: uses, confirmed: uses.length > 0 };
   });
   const ordered = orderTimeline(events);
   const entries: HistoryEntry[] = ordered.map(({ event, supersededBy }) => ({

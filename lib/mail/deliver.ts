@@ -64,8 +64,26 @@ export async function deliverMessage(db: Db, messageId: string, options: Deliver
     if (final) return "failed";
     throw new TransientMailError(lastError);
   }
-  await db.update(outboxMessages).set({ state: "sent", sentAt: new Date(), lastError: null }).where(eq(outboxMessages.id, message.id));
+  await db
+    .update(outboxMessages)
+    .set({ state: "sent", sentAt: new Date(), lastError: null, ...forgetSecretLink(message) })
+    .where(eq(outboxMessages.id, message.id));
   return "sent";
+}
+
+/**
+ * Messages whose link is a credential (a single-use token: lib/accounts/tokens.ts keeps only its
+ * hash). Once such a message is delivered, the outbox forgets the link too, so that a copy of the
+ * database opens no account. Undelivered ones keep it: without SMTP, /admin/outbox is how the
+ * embedded demo follows an invitation.
+ */
+export const SECRET_LINK_KINDS: ReadonlySet<string> = new Set(["invitation", "password_reset", "email_change"]);
+export const FORGOTTEN_LINK = "[link removed after delivery]";
+
+function forgetSecretLink(message: { kind: string; link: string | null; bodyText: string; bodyHtml: string | null }) {
+  if (!SECRET_LINK_KINDS.has(message.kind) || !message.link) return {};
+  const link = message.link;
+  return { link: null, bodyText: message.bodyText.split(link).join(FORGOTTEN_LINK), bodyHtml: message.bodyHtml?.split(link).join(FORGOTTEN_LINK) ?? null };
 }
 
 function domainOf(from: string): string {

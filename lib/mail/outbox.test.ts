@@ -6,7 +6,7 @@ import { outboxMessages } from "@/db/schema";
 import { describeEachDriver } from "@/db/testing";
 import { startJobs, type JobRuntime } from "@/lib/jobs";
 import { startTestSmtp, type TestSmtp } from "@/scripts/test-smtp.mjs";
-import { deliverMessage } from "./deliver";
+import { deliverMessage, FORGOTTEN_LINK } from "./deliver";
 import { DELIVERY_POLICY, registerMailJobs } from "./jobs";
 import { DELIVER_JOB, queueEmail } from "./queue";
 import { sweepOutbox } from "./sweep";
@@ -70,6 +70,16 @@ describeEachDriver("outbox", (db, driver, handle) => {
     const again = await deliverMessage(db(), id, { transport: nodemailer.createTransport(smtp.url), from: "x@avtal.test", retryCount: 0, retryLimit: 1 });
     expect(again).toBe("skipped");
     expect(received(to)).toHaveLength(1);
+  });
+
+  it("forgets the single-use link of an account message once it is delivered (the recipient has it)", async () => {
+    const to = `secret-${driver}@avtal.test`;
+    const link = "http://localhost:3000/set-password/tokTOKtok";
+    const id = await db().transaction((tx) => queueEmail(tx, { ...mail(to, link), kind: "invitation" }));
+    expect(await jobs.drain(DELIVER_JOB)).toBe(1);
+    expect(received(to)[0]?.text).toContain(link);
+    const [row] = await db().select().from(outboxMessages).where(eq(outboxMessages.id, id));
+    expect(row).toMatchObject({ state: "sent", link: null, bodyText: `Follow ${FORGOTTEN_LINK}` });
   });
 
   it("puts a temporarily refused message back for a retry with backoff, and fails a permanently refused one", async () => {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { versionChanges, type VersionChange } from "./version-changes";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -68,6 +69,7 @@ export interface ProposalDetail {
   citedSources: { id: string; citation: string }[];
   comments: { id: number; kind: string; body: string; createdAt: Date; authorName: string; authorId: string }[];
   versionCount: number;
+  versionChanges: VersionChange[] | null;
 }
 
 export async function getProposalDetail(db: Db, id: string): Promise<ProposalDetail | null> {
@@ -121,7 +123,11 @@ export async function getProposalDetail(db: Db, id: string): Promise<ProposalDet
     .innerJoin(users, eq(users.id, proposalComments.authorId))
     .where(eq(proposalComments.proposalId, id))
     .orderBy(asc(proposalComments.createdAt), asc(proposalComments.id));
-  const versions = await db.select({ id: proposalVersions.id }).from(proposalVersions).where(eq(proposalVersions.proposalId, id)).orderBy(desc(proposalVersions.id));
+  const versions = await db
+    .select({ id: proposalVersions.id, payload: proposalVersions.payload })
+    .from(proposalVersions)
+    .where(eq(proposalVersions.proposalId, id))
+    .orderBy(desc(proposalVersions.id));
   const pending = p.status === "open" || p.status === "changes_requested";
   return {
     proposal: p,
@@ -134,6 +140,8 @@ export async function getProposalDetail(db: Db, id: string): Promise<ProposalDet
     citedSources,
     comments,
     versionCount: versions.length,
+    /** What the latest version changed against the one before it (none for a first version). */
+    versionChanges: versions.length > 1 ? versionChanges(versions[1]!.payload, versions[0]!.payload) : null,
   };
 }
 

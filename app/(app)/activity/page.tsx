@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { asc, ne } from "drizzle-orm";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { users } from "@/db/schema";
 import { ActionLabel } from "@/components/review/action-label";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -21,7 +22,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     proposalOrganizations(db, user),
   ]);
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   return (
     <>
       <h1>{t("activity.title")}</h1>
@@ -67,7 +68,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
             )}
             {items.map((i, n) => (
               <tr key={`${i.kind}-${i.entityId}-${n}`} data-testid="activity-item">
-                <td>{format.dateTime(new Date(i.at), { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td>{dates.moment(new Date(i.at))}</td>
                 <td>{i.actorName}</td>
                 <td>
                   <ActionLabel action={i.action} />

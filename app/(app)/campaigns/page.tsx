@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import styles from "@/components/campaigns/campaigns.module.css";
 import { requirePagePermission } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
@@ -13,7 +14,7 @@ export async function generateMetadata() {
 export default async function CampaignsPage() {
   const ctx = await requirePagePermission("campaign.read");
   const t = await getTranslations("campaigns");
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   const rows = await listCampaigns({ ctx });
   const mayStart = can({ ...ctx.user, active: true }, "campaign.start");
   return (
@@ -57,7 +58,7 @@ export default async function CampaignsPage() {
                     <span className={`badge ${c.status === "open" ? "badge--active" : "badge--dormant"}`}>{t(`state.${c.status}`)}</span>
                   </td>
                   <td>
-                    <time dateTime={c.startedAt.toISOString()}>{format.dateTime(c.startedAt, { dateStyle: "medium" })}</time>
+                    <time dateTime={c.startedAt.toISOString()}>{dates.momentDay(c.startedAt)}</time>
                     <div className="muted">{c.startedByName}</div>
                   </td>
                   <td className="num">{c.total}</td>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { ChartCard } from "@/components/dashboard/chart-card";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { FiltersForm } from "@/components/dashboard/filters-form";
@@ -10,6 +11,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { unconfirmedCount } from "@/lib/confirmations/stats";
 import { dashboardLookups, loadDashboard } from "@/lib/dashboard/page-data";
+import { recordStart } from "@/lib/dashboard/record-start";
 import { dashboardParams, resolveQuery } from "@/lib/dashboard/query";
 import { DASHBOARD_STATES, dashboardQuerySchema, fieldErrorsOf, searchParamsToObject } from "@/lib/validation/dashboard";
 
@@ -47,10 +49,10 @@ export default async function DashboardPage({ searchParams }: Props) {
   }
   const input = parsed.data;
   const q = resolveQuery(input);
-  const [data, unconfirmed] = await Promise.all([loadDashboard(db, q), unconfirmedCount(db)]);
-  const format = await getFormatter();
+  const [data, unconfirmed, start] = await Promise.all([loadDashboard(db, q), unconfirmedCount(db), recordStart(db)]);
+  const dates = dateFormat(await getLocale());
   const tr = t as unknown as Translate;
-  const formatDate = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+  const formatDate = (d: string) => dates.day(d);
 
   const filterInput = { ...input, from: q.from, to: q.to };
   const base = (series: string) => `/dashboard/drilldown?${dashboardParams(filterInput, { series })}`;
@@ -78,6 +80,11 @@ export default async function DashboardPage({ searchParams }: Props) {
         {q.asOf ? t("dashboard.viewing.asOf", { date: formatDate(q.asOf) }) : t("dashboard.viewing.latest")}{" "}
         {q.recordedOn && t("dashboard.viewing.recordedOn", { date: formatDate(q.recordedOn) })}{" "}
         {selection.length > 0 && t("dashboard.viewing.filtered", { filters: selection.join(", ") })}
+        {q.recordedOn && start.day && q.recordedOn < start.day && (
+          <p data-testid="before-record">
+            {t(start.dataset ? "dashboard.viewing.beforeRecordDataset" : "dashboard.viewing.beforeRecord", { date: formatDate(start.day) })}
+          </p>
+        )}
       </div>
 
       <section className={styles.section} aria-labelledby="diagrams">
@@ -106,7 +113,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         />
       </section>
 
-      <ReportFiguresTable report={data.report} />
+      <ReportFiguresTable report={data.report} followsPage={!q.asOf && !q.recordedOn && selection.length === 0} />
 
       <section className={styles.section} aria-labelledby="now">
         <h2 id="now">{q.asOf ? t("dashboard.now.titleAsOf", { date: formatDate(q.asOf) }) : t("dashboard.now.titleLatest")}</h2>
@@ -193,6 +200,12 @@ export default async function DashboardPage({ searchParams }: Props) {
             <Link href={`/dashboard/drilldown?${dashboardParams(filterInput, { series: "unsourcedAgreements" })}`}>
               <span className={styles.statValue}>{c.agreementsWithoutSource}</span>
               <span className={styles.statLabel}>{t("dashboard.curation.agreementsWithoutSource")}</span>
+            </Link>
+          </li>
+          <li className={styles.stat}>
+            <Link href="/agreements?status=none" data-testid="statusless-agreements">
+              <span className={styles.statValue}>{c.agreementsWithoutStatus}</span>
+              <span className={styles.statLabel}>{t("dashboard.curation.agreementsWithoutStatus")}</span>
             </Link>
           </li>
           <li className={styles.stat}>

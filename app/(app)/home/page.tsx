@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { PartialDateText } from "@/components/agreements/partial-date-text";
 import { StatusBadge } from "@/components/agreements/status-badge";
 import { ConfirmButton } from "@/components/officials/confirm-button";
@@ -18,7 +19,7 @@ export default async function HomePage() {
   const { db, user } = await requireUser();
   if (!user.roles.includes("municipal_official")) redirect("/agreements");
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   const rows = user.organizationId ? await organizationHome(db, user.organizationId) : [];
   const confirmable = rows.filter((r) => r.event);
   return (
@@ -50,7 +51,7 @@ export default async function HomePage() {
             <p className="home-card__confirmed" data-testid="last-confirmed">
               {a.lastConfirmation
                 ? t(a.lastConfirmation.current ? "confirm.last" : "confirm.lastOlder", {
-                    at: format.dateTime(a.lastConfirmation.confirmedAt, { dateStyle: "medium" }),
+                    at: dates.momentDay(a.lastConfirmation.confirmedAt),
                     name: a.lastConfirmation.confirmedByName,
                   })
                 : t("confirm.never")}
@@ -62,7 +63,7 @@ export default async function HomePage() {
                     <Link href={`/review/${p.id}`}>{t(`review.proposalKind.${p.kind}` as "review.proposalKind.event.create")}</Link>{" "}
                     <span className={`badge badge--proposal-${p.status}`}>{t(`review.proposalStatus.${p.status}`)}</span>{" "}
                     <span className="muted">
-                      {t("home.proposedBy", { name: p.authorName, at: format.dateTime(p.createdAt, { dateStyle: "medium" }) })}
+                      {t("home.proposedBy", { name: p.authorName, at: dates.momentDay(p.createdAt) })}
                     </span>
                   </li>
                 ))}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { revalidatePath } from "next/cache";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { requireUser } from "@/lib/auth/guard";
 import { listNotifications, markRead, type NotificationMessage } from "@/lib/notifications";
 
@@ -16,7 +17,7 @@ export default async function NotificationsPage() {
   const { db, user } = await requireUser();
   const items = await listNotifications(db, user);
   const t = await getTranslations("notifications");
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   const unread = items.filter((n) => !n.read);
   return (
     <>
@@ -48,7 +49,7 @@ export default async function NotificationsPage() {
                 )}
                 {m.reason && <div className="muted">”{m.reason}”</div>}
                 <div className="muted" style={{ fontSize: "0.82rem" }}>
-                  {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  {dates.moment(n.createdAt)}
                 </div>
               </li>
             );

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { requireUser } from "@/lib/auth/guard";
 import { listProposals, proposalOrganizations, queueFilterSchema } from "@/lib/review/queries";
@@ -18,7 +19,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const rows = await listProposals(db, user, filter);
   const orgs = await proposalOrganizations(db, user);
   const t = await getTranslations("review");
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   return (
     <>
       <h1>{t("title")}</h1>
@@ -80,7 +81,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             )}
             {rows.map(({ proposal: p, authorName, swedishName, foreignName }) => (
               <tr key={p.id} data-testid="proposal-row">
-                <td>{format.dateTime(p.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                <td>{dates.moment(p.createdAt)}</td>
                 <td>{swedishName ? `${swedishName} – ${foreignName}` : "–"}</td>
                 <td>{t(`proposalKind.${p.kind}`)}</td>
                 <td>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import type { Metadata } from "next";
 import { PublishReleaseForm } from "@/components/public/publish-release-form";
 import styles from "@/components/public/public.module.css";
@@ -26,7 +27,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DataPage() {
   const db = await getDb();
-  const [t, format, releases, license, user, origin] = await Promise.all([getTranslations(), getFormatter(), listReleases(db), getSetting(db, "dataLicense"), getCurrentUser(), publicOrigin()]);
+  const [t, locale, releases, license, user, origin] = await Promise.all([getTranslations(), getLocale(), listReleases(db), getSetting(db, "dataLicense"), getCurrentUser(), publicOrigin()]);
+  const dates = dateFormat(locale);
   const latest = releases[0];
   const base = "/data/latest";
   const year = new Date().getUTCFullYear();
@@ -106,7 +108,7 @@ export default async function DataPage() {
                 <li key={r.version}>
                   <Link href={`/data/releases/${r.version}`}>{t("publish.release.name", { version: r.version })}</Link>{" "}
                   <span className="muted">
-                    {format.dateTime(r.publishedAt, { dateStyle: "medium" })} — {r.note}
+                    {dates.momentDay(r.publishedAt)} — {r.note}
                   </span>
                 </li>
               ))}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import styles from "@/components/admin/admin.module.css";
 import { requirePagePermission } from "@/lib/auth/page";
 import { env } from "@/lib/env";
@@ -15,7 +16,7 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePagePermission("outbox.read");
   const t = await getTranslations("outbox");
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = outboxFilterSchema.safeParse(raw);
   const page = await listOutbox({ ctx, input: parsed.success ? parsed.data : {} });
@@ -45,7 +46,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               {page.rows.map((m) => (
                 <tr key={m.id} data-testid="outbox-row">
                   <td className={styles.nowrap}>
-                    <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "medium" })}</time>
+                    <time dateTime={m.createdAt.toISOString()}>{dates.moment(m.createdAt)}</time>
                   </td>
                   <td className={styles.mono}>{m.toName ? `${m.toName} <${m.toAddress}>` : m.toAddress}</td>
                   <td>

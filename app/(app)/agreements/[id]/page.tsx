@@ -103,6 +103,14 @@ export default async function AgreementPage({ params, searchParams }: Params) {
         </div>
       </div>
 
+      {!a.current && (
+        <div className="alert alert--warning" role="status" data-testid="agreement-incomplete" style={{ marginBottom: "1rem" }}>
+          {t("registry.agreement.incomplete", { none: t("registry.filters.none") })}{" "}
+          {can(actor, "event.create") && (
+            <Link href={`/agreements/${agreement.id}/events/new`}>{t("registry.agreement.recordFirstStatus")}</Link>
+          )}
+        </div>
+      )}
       <AgreementCheckIn agreementId={agreement.id} />
       <div className="grid-2">
         <section className="card" aria-labelledby="parties">

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { ImportWizard } from "@/components/agreements/import-wizard";
 import { getDb } from "@/db/app-db";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -13,7 +14,8 @@ export async function generateMetadata() {
 }
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<{ job?: string | string[] }> }) {
-  const [t, format, user, params] = await Promise.all([getTranslations(), getFormatter(), getCurrentUser(), searchParams]);
+  const [t, locale, user, params] = await Promise.all([getTranslations(), getLocale(), getCurrentUser(), searchParams]);
+  const dates = dateFormat(locale);
   const actor = user ? { ...user, active: true } : null;
   if (!user || !can(actor, "import.run") || !can(actor, "agreement.create")) refusePage({ action: "import.run" });
   const jobId = typeof params.job === "string" ? params.job : undefined;
@@ -35,7 +37,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
             {recent.map((j) => (
               <li key={j.id}>
                 <Link href={`/agreements/import?job=${j.id}`}>{j.fileName ?? j.id}</Link> – {t(`imports.recent.status.${j.status}`)},{" "}
-                {t("imports.recent.rows", { total: j.total })}, {format.dateTime(j.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                {t("imports.recent.rows", { total: j.total })}, {dates.moment(j.createdAt)}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import styles from "@/components/campaigns/campaigns.module.css";
 import { CloseCampaignButton } from "@/components/campaigns/close-button";
 import { requirePagePermission } from "@/lib/auth/page";
@@ -23,14 +24,14 @@ export default async function CampaignPage({ params, searchParams }: { params: P
   const detail = await getCampaign({ ctx, input: { id } });
   if (!detail) notFound();
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   const { campaign, organizations, summary } = detail;
   const open = campaign.status === "open";
   const mayClose = open && can({ ...ctx.user, active: true }, "campaign.close");
   const started = /^(\d+)-(\d+)$/.exec(String((await searchParams).started ?? ""));
   const selection = campaign.selection as Partial<Selection>;
   const countyName = selection.countyCode ? (await listCounties(ctx.db)).find((c) => c.code === selection.countyCode)?.name : null;
-  const date = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: "medium" })}</time> : t("campaigns.detail.none"));
+  const date = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{dates.momentDay(d)}</time> : t("campaigns.detail.none"));
 
   return (
     <>
@@ -44,11 +45,11 @@ export default async function CampaignPage({ params, searchParams }: { params: P
             <span className={`badge ${open ? "badge--active" : "badge--dormant"}`}>{t(`campaigns.state.${campaign.status}`)}</span>
           </h1>
           <p className="page-header__sub muted">
-            {t("campaigns.detail.startedBy", { at: format.dateTime(campaign.startedAt, { dateStyle: "medium", timeStyle: "short" }), name: campaign.startedByName })}
+            {t("campaigns.detail.startedBy", { at: dates.moment(campaign.startedAt), name: campaign.startedByName })}
             {campaign.closedAt && (
               <>
                 {" · "}
-                {t("campaigns.detail.closedBy", { at: format.dateTime(campaign.closedAt, { dateStyle: "medium", timeStyle: "short" }), name: campaign.closedByName ?? "" })}
+                {t("campaigns.detail.closedBy", { at: dates.moment(campaign.closedAt), name: campaign.closedByName ?? "" })}
               </>
             )}
             {" · "}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { PartialDateText } from "@/components/agreements/partial-date-text";
 import { StatusBadge } from "@/components/agreements/status-badge";
 import styles from "@/components/dashboard/dashboard.module.css";
@@ -62,8 +63,8 @@ export default async function DrilldownPage({ searchParams }: Props) {
   const spec = parsed.data;
   const db = await getDb();
   const [result, lookups] = await Promise.all([drilldown(db, user!, spec), dashboardLookups(db)]);
-  const format = await getFormatter();
-  const formatDate = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+  const dates = dateFormat(await getLocale());
+  const formatDate = (d: string) => dates.day(d);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const pageHref = (page: number) => `/dashboard/drilldown?${dashboardParams(raw, { ...raw, page })}`;
 
@@ -160,7 +161,7 @@ export default async function DrilldownPage({ searchParams }: Props) {
                         )}
                         {r.event.note && <p style={{ margin: "0.25rem 0 0" }}>{r.event.note}</p>}
                         <div className="muted" style={{ fontSize: "0.82rem" }}>
-                          {t("dashboard.drilldown.recorded", { at: format.dateTime(r.event.recordedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                          {t("dashboard.drilldown.recorded", { at: dates.moment(r.event.recordedAt) })}
                         </div>
                       </div>
                     ) : r.proposal ? (
@@ -168,8 +169,8 @@ export default async function DrilldownPage({ searchParams }: Props) {
                         {r.proposal.kind} · {r.proposal.status}
                         {r.proposal.summary && <p style={{ margin: "0.25rem 0 0" }}>{r.proposal.summary}</p>}
                         <div className="muted" style={{ fontSize: "0.82rem" }}>
-                          {format.dateTime(new Date(r.proposal.createdAt), { dateStyle: "medium" })}
-                          {r.proposal.decidedAt && ` → ${format.dateTime(new Date(r.proposal.decidedAt), { dateStyle: "medium" })}`}
+                          {dates.momentDay(new Date(r.proposal.createdAt))}
+                          {r.proposal.decidedAt && ` → ${dates.momentDay(new Date(r.proposal.decidedAt))}`}
                         </div>
                       </div>
                     ) : (

@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { z } from "zod";
 import { CommentForm } from "@/components/review/comment-form";
 import { DecisionPanel } from "@/components/review/decision-panel";
 import { DiffTable } from "@/components/review/diff-table";
 import { ProposedEvent } from "@/components/review/proposed-event";
+import { ProposalLifeline } from "@/components/review/proposal-lifeline";
+import { VersionChanges } from "@/components/review/version-changes";
 import { WithdrawButton } from "@/components/review/withdraw-button";
 import { requireUser } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -23,7 +26,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   const actor = { ...user, active: true };
   if (!can(actor, "proposal.read", { authorId: p.authorId })) refusePage({ action: "proposal.read" });
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   const isAuthor = p.authorId === user.id;
   const pending = p.status === "open" || p.status === "changes_requested";
   const mayReview = can(actor, "proposal.review", { authorId: p.authorId });
@@ -41,7 +44,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
       </h1>
       <p className="muted">
         {p.summary && <strong>{p.summary} </strong>}
-        {t("review.by", { name: detail.authorName, at: format.dateTime(p.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} ·{" "}
+        {t("review.by", { name: detail.authorName, at: dates.moment(p.createdAt) })} ·{" "}
         {t("review.versions", { count: detail.versionCount })}
         {detail.agreement && (
           <>
@@ -57,7 +60,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
       )}
       {p.decidedAt && detail.decidedByName && (
         <div className="alert alert--info" style={{ marginBottom: "1rem" }}>
-          {t("review.decidedBy", { name: detail.decidedByName, at: format.dateTime(p.decidedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+          {t("review.decidedBy", { name: detail.decidedByName, at: dates.moment(p.decidedAt) })}
           {p.decisionReason && <div>{t("review.decisionReason", { reason: p.decisionReason })}</div>}
         </div>
       )}
@@ -67,7 +70,9 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           <DiffTable diff={detail.diff} />
         </section>
       )}
+      {detail.versionChanges && <VersionChanges changes={detail.versionChanges} version={detail.versionCount} />}
       {payload.kind === "event.create" && <ProposedEvent event={payload.event} citedSources={detail.citedSources} />}
+      {payload.kind === "event.create" && p.agreementId && pending && <ProposalLifeline db={db} agreementId={p.agreementId} event={payload.event} />}
 
       <div className="grid-2" style={{ marginTop: "1rem" }}>
         <section className="card" aria-labelledby="discussion-heading">
@@ -77,7 +82,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
           <ol className="discussion">
             {detail.comments.map((c) => (
               <li key={c.id} data-testid="comment">
-                <strong>{c.authorName}</strong> <span className="muted">· {t(`review.commentKind.${c.kind}` as "review.commentKind.comment")} · {format.dateTime(c.createdAt, { dateStyle: "short", timeStyle: "short" })}</span>
+                <strong>{c.authorName}</strong> <span className="muted">· {t(`review.commentKind.${c.kind}` as "review.commentKind.comment")} · {dates.moment(c.createdAt)}</span>
                 {c.body && <div style={{ whiteSpace: "pre-line" }}>{c.body}</div>}
               </li>
             ))}

@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { ActionLabel } from "@/components/review/action-label";
+import { fieldLabel } from "@/components/review/record-values";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { z } from "zod";
 import { PartialDateText } from "@/components/agreements/partial-date-text";
 import { StatusBadge } from "@/components/agreements/status-badge";
@@ -32,11 +35,11 @@ export default async function SourcePage({ params }: Params) {
   const d = await load(id);
   if (!d) notFound();
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   const user = await getCurrentUser();
   const actor = user ? { ...user, active: true } : null;
   const s = d.source;
-  const at = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const at = (date: Date) => dates.moment(date);
   const value = (field: string) => {
     switch (field) {
       case "date":
@@ -170,9 +173,9 @@ export default async function SourcePage({ params }: Params) {
           <ol className={styles.revisions}>
             {d.revisions.map((r) => (
               <li key={r.id}>
-                <strong>{t.has(`sources.detail.revision.${r.action.split(".")[1]}`) ? t(`sources.detail.revision.${r.action.split(".")[1] as "create"}`) : r.action}</strong> — {r.actorName}, {at(r.at)}
+                <strong>{t.has(`sources.detail.revision.${r.action.split(".")[1]}`) ? t(`sources.detail.revision.${r.action.split(".")[1] as "create"}`) : <ActionLabel action={r.action} />}</strong> — {r.actorName}, {at(r.at)}
                 {r.action === "source.update" && r.changedFields.length > 0 && (
-                  <span className="muted"> · {t("sources.detail.changed", { fields: r.changedFields.map((f) => (t.has(`sources.fields.${f}`) ? t(`sources.fields.${f}`) : f)).join(", ") })}</span>
+                  <span className="muted"> · {t("sources.detail.changed", { fields: r.changedFields.map((f) => fieldLabel(t, "source", f)).join(", ") })}</span>
                 )}
                 {r.reason && <span className="muted"> · {r.reason}</span>}
               </li>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Metadata } from "next";
 import { PartialDateText } from "@/components/agreements/partial-date-text";
 import { StatusBadge } from "@/components/agreements/status-badge";
@@ -11,6 +11,7 @@ import styles from "@/components/public/public.module.css";
 import { publicAgreement } from "@/lib/public/pages";
 import { publicOrganisationPath } from "@/lib/public/slug";
 import { todayIso } from "@/lib/validation/partial-date-input";
+import { citationLabels } from "@/lib/citations/labels";
 import { citationTexts } from "@/lib/citations/records";
 import { publicOrigin } from "@/lib/public/origin";
 import { CopyCitation } from "@/components/events/copy-citation";
@@ -33,13 +34,7 @@ export default async function PublicAgreementPage({ params }: Params) {
   if (!a) notFound();
   if (a.slug !== slug) permanentRedirect(`/avtal/${a.slug}`);
   const t = await getTranslations();
-  const citeLabels = {
-    publisher: t("citation.publisher"),
-    sources: t("citation.sources"),
-    retrieved: t("citation.retrieved"),
-    page: t("citation.page"),
-    noSources: t("citation.noSources"),
-  };
+  const citeLabels = citationLabels(t, await getLocale());
   const citedUses = [...a.sources, ...a.events.flatMap((e) => e.sources)].flatMap((u) => (u.source.visibility === "public" ? [{ ...u, source: u.source }] : []));
   const citeRecord = {
     kind: "agreement" as const,

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { ActivationForm } from "@/components/admin/activation-form";
 import styles from "@/components/admin/admin.module.css";
 import { AuditTable } from "@/components/admin/audit-table";
@@ -23,7 +24,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const user = await getUser({ ctx, userId: id });
   if (!user) notFound();
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   const [organizations, history] = await Promise.all([listSwedishOrganizations({ ctx }), listAuditLog({ ctx, input: { userId: user.id, limit: 20 } })]);
   const editable = !user.isSystem;
 
@@ -58,9 +59,9 @@ export default async function UserPage({ params, searchParams }: { params: Promi
               </>
             )}
             <dt>{t("admin.created")}</dt>
-            <dd>{format.dateTime(user.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
+            <dd>{dates.moment(user.createdAt)}</dd>
             <dt>{t("admin.lastSignIn")}</dt>
-            <dd>{user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("admin.never")}</dd>
+            <dd>{user.lastSignInAt ? dates.moment(user.lastSignInAt) : t("admin.never")}</dd>
           </dl>
           {user.isSystem && <p className="muted">{t("admin.systemHint")}</p>}
         </section>

@@ -1,10 +1,12 @@
 import Link from "next/link";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { z } from "zod";
 import { ActionLabel } from "@/components/review/action-label";
 import { RevertButton } from "@/components/review/revert-button";
+import { fieldLabel, fieldValue, referencedIds } from "@/components/review/record-values";
 import { organizations, sources } from "@/db/schema";
 import { getAgreement } from "@/lib/agreements/get";
 import { requirePermission } from "@/lib/auth/guard";
@@ -14,13 +16,6 @@ import { REVISION_ENTITIES } from "@/lib/revisions/record";
 import { revertAction } from "../../actions";
 
 const paramsSchema = z.object({ entity: z.enum(REVISION_ENTITIES), id: z.string().uuid() });
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "–";
-  if (Array.isArray(value)) return value.join(", ") || "–";
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
-}
 
 export default async function HistoryPage({ params }: { params: Promise<{ entity: string; id: string }> }) {
   const parsed = paramsSchema.safeParse(await params);
@@ -40,8 +35,12 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
   }
   if (!label) notFound();
   const entries = await recordHistory(db, entity, id);
+  const ids = referencedIds(entries.flatMap((e) => [e.before, e.after]));
+  const names = new Map(
+    ids.length ? (await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, ids))).map((o) => [o.id, o.name]) : [],
+  );
   const t = await getTranslations();
-  const format = await getFormatter();
+  const dates = dateFormat(await getLocale());
   const mayRevert = entity === "agreement" && can({ ...user, active: true }, "revision.revert");
   return (
     <>
@@ -56,7 +55,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
         {entries.map((e) => (
           <li key={`${e.type}-${e.id}`} data-testid="history-entry">
             <div className="event-title">
-              <span className="event-date">{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short" })}</span>
+              <span className="event-date">{dates.moment(new Date(e.at))}</span>
               <span data-action={e.action}>
                 <ActionLabel action={e.action} />
               </span>
@@ -82,9 +81,9 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
                   <tbody>
                     {e.changedFields.map((f) => (
                       <tr key={f}>
-                        <th scope="row">{f}</th>
-                        <td>{show(e.before?.[f])}</td>
-                        <td>{show(e.after?.[f])}</td>
+                        <th scope="row">{fieldLabel(t, entity, f)}</th>
+                        <td>{fieldValue(t, dates, entity, f, e.before?.[f], names)}</td>
+                        <td>{fieldValue(t, dates, entity, f, e.after?.[f], names)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import type { Metadata } from "next";
 import styles from "@/components/public/public.module.css";
 import { releaseChangeDetail } from "@/lib/public/release-change-detail";
@@ -21,7 +22,8 @@ export default async function ReleasePage({ params }: Params) {
   const { version } = await params;
   const r = await getRelease(await getDb(), version);
   if (!r) notFound();
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const dates = dateFormat(locale);
   return (
     <>
       <p className="breadcrumb">
@@ -30,7 +32,7 @@ export default async function ReleasePage({ params }: Params) {
       <h1>{t("publish.release.name", { version: r.version })}</h1>
       <p className={styles.lead}>{r.note}</p>
       <p className="muted">
-        {t("publish.release.publishedAt", { at: format.dateTime(r.publishedAt, { dateStyle: "long", timeStyle: "short" }) })} · SHA-256 <code data-testid="release-hash">{r.contentHash}</code>
+        {t("publish.release.publishedAt", { at: dates.moment(r.publishedAt) })} · SHA-256 <code data-testid="release-hash">{r.contentHash}</code>
       </p>
       <section aria-labelledby="notes">
         <h2 id="notes">{r.changes.first ? t("publish.release.firstNotes") : t("publish.release.notes")}</h2>

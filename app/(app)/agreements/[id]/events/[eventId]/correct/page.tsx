@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { dateFormat } from "@/lib/i18n/date-format";
 import { PartialDateText } from "@/components/agreements/partial-date-text";
 import { StatusBadge } from "@/components/agreements/status-badge";
 import { newEntry } from "@/components/events/form-values";
@@ -26,6 +27,7 @@ export default async function CorrectEventPage({ params }: Params) {
   const event = data.history.entries.find((e) => e.id === eventId);
   if (!event) notFound();
   const t = await getTranslations();
+  const dates = dateFormat(await getLocale());
   if (event.supersededBy) {
     return (
       <>
@@ -68,7 +70,7 @@ export default async function CorrectEventPage({ params }: Params) {
         supersededSummary={
           <>
             <StatusBadge status={event.status} /> <PartialDateText on={event.effectiveOn} precision={event.effectivePrecision} />
-            {event.decidedBy ? ` · ${event.decidedBy}` : ""} · {t("evidence.history.recorded", { name: event.recordedByName, at: event.recordedAt.toISOString().slice(0, 10) })}
+            {event.decidedBy ? ` · ${event.decidedBy}` : ""} · {t("evidence.history.recorded", { name: event.recordedByName, at: dates.moment(event.recordedAt) })}
           </>
         }
       />
