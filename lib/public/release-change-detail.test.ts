@@ -6,7 +6,7 @@ import { releaseChangeDetail } from "./release-change-detail";
 describe("a release note's detail", () => {
   for (const [locale, expected] of [
     ["sv", { kind: "Vänortssamarbete", status: "Avslutat 2021-06", fields: "Etablerat, Anteckningar", source: "Sammanträdesprotokoll" }],
-    ["en", { kind: "Twin-city", status: "Terminated 2021-06", fields: "Established", source: "Meeting protocol" }],
+    ["en", { kind: "Twin-city", status: "Ended 2021-06", fields: "Established", source: "Meeting protocol" }],
   ] as const) {
     it(`reads in ${locale}, not as the stored codes`, () => {
       const t = createTranslator({ locale, messages: loadMessages(locale) }) as unknown as Parameters<typeof releaseChangeDetail>[2];
