@@ -166,7 +166,8 @@ export default async function DrilldownPage({ searchParams }: Props) {
                       </div>
                     ) : r.proposal ? (
                       <div>
-                        {r.proposal.kind} · {r.proposal.status}
+                        {t.has(`review.proposalKind.${r.proposal.kind}`) ? t(`review.proposalKind.${r.proposal.kind}` as "review.proposalKind.event.create") : t("history.otherChange")} ·{" "}
+                        {t(`review.proposalStatus.${r.proposal.status}` as "review.proposalStatus.open")}
                         {r.proposal.summary && <p style={{ margin: "0.25rem 0 0" }}>{r.proposal.summary}</p>}
                         <div className="muted" style={{ fontSize: "0.82rem" }}>
                           {dates.momentDay(new Date(r.proposal.createdAt))}
