@@ -21,6 +21,8 @@ async function contextFor(browser: Browser, storageState: string | { cookies: []
 }
 
 test("an official proposes a termination with an e-mail as its source, a reviewer approves, and the official confirms the other agreement", async ({ browser }) => {
+  // Three roles, a proposal, an approval and two confirmations (one with evidence): over a minute on a busy machine.
+  test.setTimeout(150_000);
   const admin = await contextFor(browser, storageStateFor("admin"));
   const email = `kalmar-${Date.now()}@example.se`;
   const name = "Kim Tjänsteperson Kalmar";
