@@ -12,11 +12,12 @@ async function signInRaw(request: APIRequestContext, email: string) {
   return { csrfToken, cookie: `${cookie!.name}=${cookie!.value}` };
 }
 
-test("a copied session cookie stops working after sign-out, on pages, the API and /api/auth/session", async ({ playwright, baseURL }) => {
+test("a copied session cookie stops working after sign-out, on pages, the API and /api/auth/session; a deactivated account's too", async ({ playwright, baseURL }) => {
   const admin = await playwright.request.newContext({ baseURL, storageState: storageStateFor("admin") });
   const email = `copied-${Date.now()}@example.se`;
-  expect((await admin.post("/api/admin/users", { data: { name: "Kopierad Kaka", email, password: PASSWORD, roles: ["analyst"] } })).status()).toBe(201);
-  await admin.dispose();
+  const created = await admin.post("/api/admin/users", { data: { name: "Kopierad Kaka", email, password: PASSWORD, roles: ["analyst"] } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
 
   const browser = await playwright.request.newContext({ baseURL });
   const { csrfToken, cookie } = await signInRaw(browser, email);
@@ -34,6 +35,16 @@ test("a copied session cookie stops working after sign-out, on pages, the API an
   expect(page.headers()["location"]).toMatch(/\/login/);
   await browser.dispose();
   await thief.dispose();
+
+  // Signed in again, then deactivated by an admin: /api/auth/session no longer reports the account.
+  const again = await playwright.request.newContext({ baseURL });
+  await signInRaw(again, email);
+  expect(((await (await again.get("/api/auth/session")).json()) as { user: { email: string } }).user.email).toBe(email);
+  expect((await admin.post(`/api/admin/users/${id}/deactivate`, { data: { reason: "e2e" } })).status()).toBe(200);
+  expect(await (await again.get("/api/auth/session")).json()).toBeNull();
+  expect((await again.get("/api/agreements/export?format=json")).status()).toBe(401);
+  await again.dispose();
+  await admin.dispose();
 });
 
 test("sign-in never redirects to another site, whatever the callbackUrl hides", async ({ page, playwright, baseURL }) => {

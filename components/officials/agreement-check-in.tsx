@@ -3,25 +3,23 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { dateFormat } from "@/lib/i18n/date-format";
 import { getDb } from "@/db/app-db";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
 import { lastConfirmations } from "@/lib/confirmations/read";
 import { pendingProposals } from "@/lib/officials/home";
 
 /**
  * On an agreement's page, for everyone who sees it: when its state was last confirmed and by
- * whom, and the proposals about it that wait for a reviewer.
+ * whom; and the proposals about it that wait for a reviewer, those the reader may read.
  */
 export async function AgreementCheckIn({ agreementId }: { agreementId: string }) {
-  const db = await getDb();
-  const [t, locale, user, confirmed, pending] = await Promise.all([
+  const [db, user] = await Promise.all([getDb(), getCurrentUser()]);
+  const [t, locale, confirmed, pending] = await Promise.all([
     getTranslations(),
     getLocale(),
-    getCurrentUser(),
     lastConfirmations(db, [agreementId]),
-    pendingProposals(db, agreementId),
+    // Only the proposals this reader may read (can("proposal.read")): never others' by name.
+    user ? pendingProposals(db, user, agreementId) : Promise.resolve([]),
   ]);
   const dates = dateFormat(locale);
-  const actor = user ? { ...user, active: true } : null;
   const last = confirmed.get(agreementId);
   const item = (p: (typeof pending)[number]) =>
     t("home.pendingItem", {
@@ -48,11 +46,7 @@ export async function AgreementCheckIn({ agreementId }: { agreementId: string })
           <ul>
             {pending.map((p) => (
               <li key={p.id}>
-                {can(actor, "proposal.read", { authorId: p.author_id }) ? (
-                  <Link href={`/review/${p.id}`}>{item(p)}</Link>
-                ) : (
-                  item(p)
-                )}
+                <Link href={`/review/${p.id}`}>{item(p)}</Link>
               </li>
             ))}
           </ul>

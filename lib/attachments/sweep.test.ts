@@ -1,9 +1,9 @@
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { attachments } from "@/db/schema";
 import { samplePdf } from "./sample-pdf";
 import { newStorageKey } from "./storage";
 import { sha256Hex } from "./store";
-import { ORPHAN_MIN_AGE_MS, sweepOrphanFiles } from "./sweep";
+import { ORPHAN_MIN_AGE_MS, scheduleOrphanSweep, sweepOrphanFiles } from "./sweep";
 import { describeEachStore } from "./test-stores";
 
 describeEachStore("orphan sweep of the attachment store", (db, store) => {
@@ -32,5 +32,27 @@ describeEachStore("orphan sweep of the attachment store", (db, store) => {
     expect(swept.removed.sort()).toEqual([orphan, partial].sort());
     expect(await store().files()).toEqual([kept]);
     expect(Buffer.from((await storage.get(kept))!)).toEqual(Buffer.from(samplePdf("in the register")));
+  });
+
+  it("sweeps as soon as it is scheduled (the server schedules it at start), and again every interval", async () => {
+    const { storage } = store();
+    const bytes = samplePdf("kept by its row");
+    const kept = newStorageKey(sha256Hex(bytes));
+    await storage.put(kept, bytes);
+    await db().insert(attachments).values({ sha256: sha256Hex(bytes), sizeBytes: bytes.length, mediaType: "application/pdf", storageKey: kept });
+    const orphan = `${newStorageKey(sha256Hex(samplePdf("crashed")))}.${crypto.randomUUID()}.partial`;
+    await store().putRaw(orphan, new TextEncoder().encode("half a file"));
+
+    const stop = scheduleOrphanSweep(db(), storage, { everyMs: 200, minAgeMs: 0 });
+    try {
+      await vi.waitFor(async () => expect(await store().files()).not.toContain(orphan), { timeout: 10_000, interval: 50 });
+      // A file left later is swept by the next round.
+      const later = `${newStorageKey(sha256Hex(samplePdf("later")))}.${crypto.randomUUID()}.partial`;
+      await store().putRaw(later, new TextEncoder().encode("another half"));
+      await vi.waitFor(async () => expect(await store().files()).not.toContain(later), { timeout: 10_000, interval: 50 });
+      expect(await store().files()).toContain(kept);
+    } finally {
+      stop();
+    }
   });
 });

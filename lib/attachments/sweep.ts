@@ -53,10 +53,17 @@ export async function sweepOrphanFiles({
   return report;
 }
 
-/** Sweeps once now and then every `everyMs` (6 hours) in the background; the timer never keeps the process alive. */
-export function scheduleOrphanSweep(db: Db, storage: AttachmentStorage, everyMs = 6 * 60 * 60 * 1000): () => void {
+/**
+ * Sweeps once now (the server calls it at start: db/startup.ts) and then every `everyMs` (6 hours)
+ * in the background; the timer never keeps the process alive. Returns a function that stops it.
+ */
+export function scheduleOrphanSweep(
+  db: Db,
+  storage: AttachmentStorage,
+  { everyMs = 6 * 60 * 60 * 1000, minAgeMs = ORPHAN_MIN_AGE_MS }: { everyMs?: number; minAgeMs?: number } = {},
+): () => void {
   const run = () =>
-    sweepOrphanFiles({ db, storage }).then(
+    sweepOrphanFiles({ db, storage, minAgeMs }).then(
       (r) => {
         if (r.removed.length > 0) console.log(`[avtalsregistret] attachment store: removed ${r.removed.length} orphan file(s) of ${r.scanned}`);
       },

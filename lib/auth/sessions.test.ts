@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { describeEachDriver } from "@/db/testing";
 import { changeRoles } from "../users/change-roles";
@@ -70,6 +72,16 @@ describeEachDriver("sessions ended on the server", (db) => {
     expect(await loadSessionUser(db(), session)).toBeNull();
     expect((await reactivateUser({ ctx: admin, input: { userId } })).ok).toBe(true);
     expect(await loadSessionUser(db(), session)).toBeNull();
+  });
+
+  it("a deactivated account has no session even when its session version was not raised (what /api/auth/session reports)", async () => {
+    const userId = await newAnalyst("quiet-leaver@example.se");
+    const session = await signIn("quiet-leaver@example.se");
+    // Deactivated by hand, without ending the sessions: the account's state alone decides.
+    await db().update(users).set({ active: false }).where(eq(users.id, userId));
+    expect(await loadSessionUser(db(), session)).toBeNull();
+    await db().update(users).set({ active: true }).where(eq(users.id, userId));
+    expect(await loadSessionUser(db(), session)).toMatchObject({ email: "quiet-leaver@example.se" });
   });
 
   it("a role change ends the account's sessions", async () => {

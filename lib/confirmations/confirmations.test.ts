@@ -33,7 +33,7 @@ describeEachDriver("confirmations (nothing has changed)", (db) => {
     await seedDatabase(db(), { demoUsers: true });
     official = await ctxOf(db(), "bengtsfors@demo.avtalsregistret.se");
     analyst = await ctxOf(db(), "analytiker@demo.avtalsregistret.se");
-    own = (await organizationHome(db(), official.user.organizationId!)).map((a) => a.id);
+    own = (await organizationHome(db(), official.user, official.user.organizationId!)).map((a) => a.id);
   }, 120_000);
 
   const stateOf = async (id: string) => (await agreementStates(db(), [id])).get(id)!;

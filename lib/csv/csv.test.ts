@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { tableCsv } from "../public/files";
 import { restoreCell, writeCsv, type CsvDelimiter } from ".";
 
 const HOSTILE = [
@@ -63,5 +64,42 @@ describe("the CSV writer", () => {
   it("leaves numbers, dates and plain text as they are", () => {
     const text = writeCsv(["a", "b", "c", "d"], [{ a: -3, b: new Date("2026-12-01T10:00:00Z"), c: "Håbo", d: null }]);
     expect(text).toBe("\uFEFFa,b,c,d\r\n-3,2026-12-01T10:00:00.000Z,Håbo,\r\n");
+  });
+});
+
+describe("every CSV of the app goes through the one writer", () => {
+  it("the open data's tables too: a party's name that is a formula is neutralised whichever delimiter a spreadsheet splits on", () => {
+    const bytes = tableCsv({
+      name: "agreements",
+      description: "",
+      fields: [
+        { name: "id", type: "string", description: "" },
+        { name: "swedish_party", type: "string", description: "" },
+        { name: "established_year", type: "integer", description: "" },
+      ],
+      rows: [{ id: "a1", swedish_party: 'Mora;=HYPERLINK("http://evil.example","klicka")', established_year: 1999 }],
+    } as unknown as Parameters<typeof tableCsv>[0]);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8").slice(1);
+    expect(text).toContain("HYPERLINK");
+    for (const split of [",", ";", "\t", "|"]) expect(cellsWhenSplitOn(text, split).filter(startsAsFormula), split).toEqual([]);
+    // Read back with its delimiter and restored (as the import does), the cells are what was written.
+    expect(Papa.parse<string[]>(text, { delimiter: "," }).data[1]!.map(restoreCell)).toEqual(["a1", 'Mora;=HYPERLINK("http://evil.example","klicka")', "1999"]);
+  });
+
+  it("no code outside lib/csv writes CSV itself", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : /\.(ts|tsx|mjs)$/.test(e.name) && !e.name.includes(".test.") ? [path.join(dir, e.name)] : [],
+      );
+    for (const root of ["lib", "app", "components", "scripts"]) {
+      for (const file of walk(path.join(process.cwd(), root))) {
+        const rel = path.relative(process.cwd(), file);
+        if (rel.startsWith(path.join("lib", "csv"))) continue;
+        if (/\bunparse\s*\(/.test(fs.readFileSync(file, "utf8"))) offenders.push(rel);
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import Papa from "papaparse";
 import { beforeAll, expect, it } from "vitest";
 import { agreements, revisions, statusEvents, users } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
@@ -77,6 +78,17 @@ describeEachDriver("the agreements export round-trips through the import", (db) 
     expect(before.filter((r) => after.get(r.id) !== r.version).map((r) => r.id)).toEqual(expect.arrayContaining([a.id, b.id, c.id]));
     expect(before.filter((r) => after.get(r.id) !== r.version)).toHaveLength(3);
     expect((await db().select().from(statusEvents)).length).toBe(eventsBefore);
+
+    // The export itself (issue 10 #10): the formula in the notes is no formula whichever delimiter
+    // a spreadsheet splits on, written with commas or with semicolons.
+    for (const delimiter of [",", ";"] as const) {
+      const text = (await agreementsToCsv(db(), await queryAllAgreements(db(), DEFAULT_QUERY), { delimiter })).slice(1);
+      expect(text).toContain("HYPERLINK");
+      for (const split of [",", ";"]) {
+        const cells = [...Papa.parse<string[]>(text, { delimiter: split }).data.flat(), ...text.split(/\r\n|\n/).flatMap((l) => l.split(split))];
+        expect(cells.filter((cell) => /^"*[=+@]/.test(cell)), `${delimiter} split on ${split}`).toEqual([]);
+      }
+    }
 
     // A new export imports as no changes; the old file is now stale for the edited rows.
     const again = await planImport(db(), await exported());

@@ -309,8 +309,15 @@ Lund,Statusstad,twin_city,2012-03,active,2012-03-15,https://lund.se/protokoll/20
 Lund,Statusstad,partnership,2014,Aktivt,,https://lund.se/protokoll/2012-03-15
 Lund,Statusstad,other,2015,,,
 `);
-    const refused = await planImport(db(), [...rows, { swedish_party: "Lund", foreign_party: "Statusstad", kind: "twin_city", status: "dormant" }, { swedish_party: "Lund", foreign_party: "X", source: "https://x.se" }]);
-    expect(refused.rows.slice(3).map((r) => r.issues.map((i) => i.code))).toEqual([["firstStatus"], ["sourceWithoutStatus"]]);
+    const refused = await planImport(db(), [
+      ...rows,
+      { swedish_party: "Lund", foreign_party: "Statusstad", kind: "twin_city", status: "dormant" },
+      { swedish_party: "Lund", foreign_party: "X", source: "https://x.se" },
+      // The date rules of every status event: the day exists, and it is not in the future.
+      { swedish_party: "Lund", foreign_party: "Y", kind: "other", status: "active", status_date: "2026-02-31" },
+      { swedish_party: "Lund", foreign_party: "Y", kind: "other", status: "active", status_date: "2999" },
+    ]);
+    expect(refused.rows.slice(3).map((r) => r.issues.map((i) => i.code))).toEqual([["firstStatus"], ["sourceWithoutStatus"], ["dateNoSuchDate"], ["dateFuture"]]);
 
     const outcome = await runImport({ ctx, rows });
     if (!outcome.ok) throw new Error(JSON.stringify(outcome).slice(0, 300));

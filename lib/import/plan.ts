@@ -8,6 +8,7 @@ import { currentStatusSubquery } from "../events/current-status-sql";
 import { checkTransition } from "../events/transitions";
 import { agreementSchema, type AgreementInput } from "../validation/agreements";
 import { foreignOrganizationSchema, type ForeignOrganizationInput } from "../validation/organizations";
+import { partialDateMessage } from "../validation/text";
 import { NameIndex } from "./names";
 import { normaliseRow, parseForeignLevel, parseKind, parseStatus, parseSwedishKind, type ImportColumn, type ImportRow } from "./columns";
 import { codeOfLabel } from "./labels";
@@ -384,13 +385,14 @@ export async function planImport(db: Db, rawRows: Record<string, unknown>[], opt
       return undefined;
     }
     const effective = row.status_date ?? established;
-    let date: ReturnType<typeof parsePartialDate>;
-    try {
-      date = parsePartialDate(effective);
-    } catch {
-      issues.push({ column: "status_date", code: "date", value: effective });
+    // The same date rules as every other write of a status event (an existing day, not in the
+    // future, not before 1900), with the same codes as the established column's.
+    const dateProblem = partialDateMessage(effective, "registry.errors.date");
+    if (dateProblem) {
+      issues.push({ column: "status_date", code: dateProblem.split(".").at(-1)!, value: effective });
       return undefined;
     }
+    const date = parsePartialDate(effective);
     const verdict = checkTransition([], { status, effectiveOn: date.on, effectivePrecision: date.precision as DatePrecision, supersedesId: null });
     if (!verdict.ok) issues.push({ column: "status", code: "firstStatus", value: row.status });
     let source: PlannedStatus["source"] = null;

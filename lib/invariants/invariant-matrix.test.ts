@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { eq, max, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -185,11 +186,17 @@ function agreementCells(v: Values, importable: boolean): Record<string, Cell> {
 
 // --- Status events: dates, transition rules ------------------------------------------------
 
-function eventCells(kind: "date" | "transition"): Record<string, Cell> {
-  // A terminated agreement (nothing may follow "terminated"), or an impossible date.
+function eventCells(kind: "date" | "future" | "transition"): Record<string, Cell> {
+  // A terminated agreement (nothing may follow "terminated"), an impossible date, or a date in the future.
   const prepare = async (env: Env) => agreementWithHistory(env.db, [["active", "2010"], ["terminated", "2020"]]);
-  const event = kind === "date" ? { status: "dormant", effective: "2026-02-31" } : { status: "resumed", effective: "2021" };
-  const formEvent = kind === "date" ? { status: "dormant", effective: { precision: "day", value: "2026-02-31" } } : { status: "resumed", effective: { precision: "year", value: "2021" } };
+  const event = { date: { status: "dormant", effective: "2026-02-31" }, future: { status: "dormant", effective: "2999" }, transition: { status: "resumed", effective: "2021" } }[kind];
+  const formEvent = {
+    date: { status: "dormant", effective: { precision: "day", value: "2026-02-31" } },
+    future: { status: "dormant", effective: { precision: "year", value: "2999" } },
+    transition: { status: "resumed", effective: { precision: "year", value: "2021" } },
+  }[kind];
+  // The import writes a new agreement's first status: the establishment ("active"), on a date.
+  const importStatus = { date: { status: "active", status_date: "2026-02-31" }, future: { status: "active", status_date: "2999" }, transition: { status: "resumed", status_date: "2021" } }[kind];
   const proposed = (agreementId: string) => ({
     kind: "event.create",
     agreementId,
@@ -209,7 +216,7 @@ function eventCells(kind: "date" | "transition"): Record<string, Cell> {
         correctEvent({
           ctx: env.analyst,
           input: {
-            ...eventInput(h.agreementId, kind === "date" ? formEvent : { status: "terminated", effective: { precision: "year", value: "2015" } }),
+            ...eventInput(h.agreementId, kind === "transition" ? { status: "terminated", effective: { precision: "year", value: "2015" } } : formEvent),
             supersedesId: h.eventIds[0],
             correctionReason: "Matris",
           },
@@ -233,7 +240,10 @@ function eventCells(kind: "date" | "transition"): Record<string, Cell> {
     updateAgreement: { notApplicable: noEvent },
     submitAgreementEdit: { notApplicable: noEvent },
     revertRevision: { notApplicable: "reverts agreement fields only; status events are corrected, never reverted" },
-    runImport: { notApplicable: "imports agreements only (status columns are the import's own, through the same event write)" },
+    runImport: {
+      // A new agreement with its first status (the import's status columns).
+      run: (env) => runImport({ ctx: env.analyst, rows: [{ swedish_party: "Kiruna", foreign_party: "Wuhan", kind: "other", established: "2010", ...importStatus }] }),
+    },
     requestChanges: { notApplicable: "applies nothing" },
     rejectProposal: { notApplicable: "applies nothing" },
     withdrawProposal: { notApplicable: "applies nothing" },
@@ -319,8 +329,9 @@ const RULES: Rule[] = [
   { name: "the parties differ", refusal: ["rules.partiesEqual"], cells: agreementCells({ swedishOrgId: WUZHOU }, false) },
   { name: "an agreement's date is not in the future", refusal: ["rules.dateFuture", "dateFuture"], cells: agreementCells({ established: "2999" }, true) },
   { name: "an agreement's texts hold no control characters", refusal: ["rules.controlChars", "controlChars"], cells: agreementCells({ designation: "Avtal \u202Egnp" }, true) },
-  { name: "a status event's date exists", refusal: ["rules.dateNoSuchDate", "evidence.date.noSuchDate"], cells: eventCells("date") },
-  { name: "the transition rules (nothing follows an ending)", refusal: ["ended_is_final", "not_established", "invalid_transition"], cells: eventCells("transition") },
+  { name: "a status event's date exists", refusal: ["rules.dateNoSuchDate", "evidence.date.noSuchDate", "dateNoSuchDate"], cells: eventCells("date") },
+  { name: "a status event's date is not in the future", refusal: ["rules.dateFuture", "evidence.date.future", "dateFuture"], cells: eventCells("future") },
+  { name: "the transition rules (nothing follows an ending; an agreement begins established)", refusal: ["ended_is_final", "not_established", "invalid_transition", "firstStatus"], cells: eventCells("transition") },
   { name: "a proposal cites only its own files or its sources' files", refusal: ["rules.attachmentNotYours"], cells: attachmentCells() },
   { name: "one decision per proposal", refusal: ["not_open", "version_conflict"], cells: decisionCells() },
 ];
@@ -329,6 +340,26 @@ describe("the invariant matrix's entry points", () => {
   it("covers every entry point in lib/ that reaches a foundation write, for every rule", () => {
     const found = [...findEntryPoints().keys()].sort();
     for (const rule of RULES) expect(Object.keys(rule.cells).sort(), rule.name).toEqual(found);
+  });
+
+  it("finds a new entry point, however far it is from the write it reaches, so the test above fails until it is in the matrix", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "entry-points-"));
+    fs.mkdirSync(path.join(root, "sneaky"));
+    fs.writeFileSync(
+      path.join(root, "sneaky", "bulk.ts"),
+      `import { createAgreements } from "../agreements/write";
+       function helper(tx: unknown) { return createAgreements(tx, { actorId: "x", rows: [] }); }
+       const viaArrow = (tx: unknown) => helper(tx);
+       export async function bulkCreate({ ctx, input }: { ctx: { db: unknown }; input: unknown }) { return viaArrow(ctx.db); }
+       export const quickEdit = async ({ ctx }: { ctx: { db: unknown } }) => helper(ctx.db);
+       export async function notAnEntryPoint(db: unknown) { return helper(db); }
+       export async function readsOnly({ ctx }: { ctx: unknown }) { return ctx; }`,
+    );
+    try {
+      expect([...findEntryPoints(root).keys()].sort()).toEqual(["bulkCreate", "quickEdit"]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("leaves every write of an agreement to the one write function, and no lib code rewrites an append-only table", () => {

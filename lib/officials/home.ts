@@ -4,6 +4,7 @@ import { queryRows } from "@/db/client";
 import type { AgreementKind, DatePrecision, EventStatus } from "../domain/enums";
 import { currentStatusSubquery } from "../events/current-status-sql";
 import { lastConfirmations, type LastConfirmation } from "../confirmations/read";
+import { readableProposals, type Reader } from "../review/read-scope";
 
 export interface HomeAgreement {
   id: string;
@@ -15,8 +16,11 @@ export interface HomeAgreement {
   proposals: { id: string; kind: string; status: "open" | "changes_requested"; createdAt: Date; authorName: string }[];
 }
 
-/** An organisation's agreements as its officials see them at home: state, last confirmation, open proposals. */
-export async function organizationHome(db: Db, organizationId: string): Promise<HomeAgreement[]> {
+/**
+ * An organisation's agreements as its officials see them at home: state, last confirmation, and
+ * the open proposals the reader may read (can("proposal.read"), as /review/<id> decides).
+ */
+export async function organizationHome(db: Db, reader: Reader, organizationId: string): Promise<HomeAgreement[]> {
   const rows = await queryRows<{
     id: string;
     kind: AgreementKind;
@@ -46,6 +50,7 @@ export async function organizationHome(db: Db, organizationId: string): Promise<
           sql`SELECT p.id, p.agreement_id, p.kind, p.status, p.created_at, u.name AS author
               FROM proposals p JOIN users u ON u.id = p.author_id
               WHERE p.organization_id = ${organizationId} AND p.status IN ('open', 'changes_requested')
+                AND ${readableProposals(reader, sql`p.author_id`)}
               ORDER BY p.created_at`,
         ),
   ]);
@@ -63,13 +68,17 @@ export async function organizationHome(db: Db, organizationId: string): Promise<
   }));
 }
 
-/** Open proposals on one agreement (for the "a proposal is pending" notice on its page). */
-export async function pendingProposals(db: Db, agreementId: string) {
+/**
+ * Open proposals on one agreement that the reader may read (for the "a proposal is pending"
+ * notice on its page): like every read path that lists proposals, filtered by can().
+ */
+export async function pendingProposals(db: Db, reader: Reader, agreementId: string) {
   return queryRows<{ id: string; status: string; created_at: string | Date; author: string; author_id: string }>(
     db,
     sql`SELECT p.id, p.status, p.created_at, u.name AS author, p.author_id
         FROM proposals p JOIN users u ON u.id = p.author_id
         WHERE p.agreement_id = ${agreementId} AND p.status IN ('open', 'changes_requested')
+          AND ${readableProposals(reader, sql`p.author_id`)}
         ORDER BY p.created_at`,
   );
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
+import { writeCsvRows } from "../csv";
 import type { Table } from "./dataset";
 
 // The open data's files, each made from the same tables: CSV (UTF-8 with a byte-order mark, so
@@ -14,11 +14,14 @@ export interface DataFile {
 
 export const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
-/** One table as CSV: BOM, CRLF, a header of the schema's field names, empty cells for missing values. */
+/**
+ * One table as CSV through the app's one CSV writer (lib/csv): BOM, CRLF, a header of the
+ * schema's field names, empty cells for missing values, and a text cell that a spreadsheet
+ * would run as a formula neutralised with a leading ' (numbers are left as they are).
+ */
 export function tableCsv(table: Table): Buffer {
   const names = table.fields.map((f) => f.name);
-  const csv = Papa.unparse({ fields: names, data: table.rows.map((r) => names.map((n) => r[n] ?? "")) }, { newline: "\r\n", escapeFormulae: false });
-  return Buffer.from(`\uFEFF${csv}\r\n`, "utf8");
+  return Buffer.from(writeCsvRows(names, table.rows.map((r) => names.map((n) => r[n] ?? null))), "utf8");
 }
 
 export function tablesJson(tables: Table[], meta: Record<string, unknown>): Buffer {

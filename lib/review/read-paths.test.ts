@@ -10,6 +10,7 @@ import { dashboardApiResponse } from "../dashboard/api";
 import { drilldown } from "../dashboard/drilldown";
 import { actingAs, OFFICIAL, REVIEWER } from "../events/test-support";
 import { listNotifications, unreadCount } from "../notifications";
+import { organizationHome, pendingProposals } from "../officials/home";
 import { createProposal } from "./proposals";
 import { listProposals, proposalOrganizations } from "./queries";
 
@@ -52,6 +53,23 @@ describeEachDriver("proposals on every read path (issue 10 #7)", (db) => {
     const csv = await (await dashboardApiResponse(db(), outsider, "drilldown", new URLSearchParams("series=proposals&outcome=open&format=csv"))).text();
     expect(csv).not.toContain(proposalId);
     expect(csv.split("\n").filter((l) => l.trim()).length).toBe(1); // the header only
+  });
+
+  it("the agreement page's notice of pending proposals, and an official's home", async () => {
+    const pending = async (reader: ActionContext["user"]) => (await pendingProposals(db(), reader, BENGTSFORS_WUZHOU)).map((p) => p.id);
+    expect(await pending(reviewer.user)).toContain(proposalId);
+    expect(await pending(author.user)).toContain(proposalId);
+    expect(await pending(outsider)).toEqual([]);
+    // A colleague in the author's own organisation may not open the proposal either (can("proposal.read")).
+    const [c] = await db()
+      .insert(users)
+      .values({ email: "kollega@example.se", name: "Kollegan", passwordHash: "x", roles: ["municipal_official"], organizationId: BENGTSFORS })
+      .returning();
+    const colleague = { id: c!.id, email: c!.email, name: c!.name, roles: c!.roles, organizationId: BENGTSFORS, organizationName: null, isDemo: false };
+    expect(await pending(colleague)).toEqual([]);
+    const homeProposals = async (reader: ActionContext["user"]) => (await organizationHome(db(), reader, BENGTSFORS)).flatMap((a) => a.proposals.map((p) => p.id));
+    expect(await homeProposals(author.user)).toEqual([proposalId]);
+    expect(await homeProposals(colleague)).toEqual([]);
   });
 
   it("the activity feed", async () => {

@@ -20,7 +20,7 @@ export default async function HomePage() {
   if (!user.roles.includes("municipal_official")) redirect("/agreements");
   const t = await getTranslations();
   const dates = dateFormat(await getLocale());
-  const rows = user.organizationId ? await organizationHome(db, user.organizationId) : [];
+  const rows = user.organizationId ? await organizationHome(db, user, user.organizationId) : [];
   const confirmable = rows.filter((r) => r.event);
   return (
     <>
