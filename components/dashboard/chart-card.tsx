@@ -56,16 +56,19 @@ export interface ChartCardProps {
 /** Rough width of a label at 12 px: CJK characters are square, the rest about half as wide. */
 function textWidth(label: string): number {
   let w = 0;
-  for (const ch of label) w += /[\u3000-\u9fff\uf900-\ufaff]/.test(ch) ? 12 : 6.6;
+  for (const ch of label) w += /[\u3000-\u9fff\uf900-\ufaff]/.test(ch) ? 12.5 : 7.3;
   return w;
 }
+
+/** The tick line and gap between a category label and the plot. */
+const AXIS_PAD = 16;
 
 /** Axis labels are cut to fit the axis (at most 28 characters); the table view has them in full. */
 function shortLabel(label: string, width = Infinity): string {
   const max = Math.min(28, [...label].length);
   for (let n = max; n > 4; n--) {
     const cut = n < [...label].length ? `${[...label].slice(0, n - 1).join("").trimEnd()}…` : label;
-    if (textWidth(cut) + 12 <= width) return cut;
+    if (textWidth(cut) + AXIS_PAD <= width) return cut;
   }
   return `${[...label].slice(0, 3).join("")}…`;
 }
@@ -83,7 +86,7 @@ export function valueAxisMax(dataMax: number): number {
 
 /** Pixel width of the category labels: what the longest needs at 12 px, within what the chart can spare. */
 function categoryAxisWidth(labels: string[], chartWidth: number): number {
-  const longest = Math.max(0, ...labels.map((l) => textWidth(shortLabel(l)) + 12));
+  const longest = Math.max(0, ...labels.map((l) => textWidth(shortLabel(l)) + AXIS_PAD));
   return Math.round(Math.min(Math.max(60, longest), Math.max(90, chartWidth * 0.48)));
 }
 
@@ -195,7 +198,7 @@ export function ChartCard({ id, title, description, drillBase, csvHref, sourceLi
             {horizontal ? (
               <>
                 <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} domain={[0, valueAxisMax]} />
-                <YAxis type="category" dataKey="label" width={axisWidth} tick={{ fontSize: 12 }} interval={0} tickFormatter={(label: string) => shortLabel(label, axisWidth)} />
+                <YAxis type="category" dataKey="label" width={axisWidth} tick={{ fontSize: 12 }} interval={0} tickFormatter={(label: string) => shortLabel(label, axisWidth < textWidth(label) + AXIS_PAD ? axisWidth * 1.8 : axisWidth)} />
               </>
             ) : (
               <>
