@@ -44,6 +44,8 @@ test("the seeded dashboard shows the report's headline figures, with the differe
     });
     expect(fit.bars, `${width} px`).toBeLessThan(fit.axis - 8);
     expect(fit.totals, `${width} px`).toBeLessThanOrEqual(fit.chart);
+    // The totals are written in the text colour (AA contrast), not the label's default grey.
+    expect(await county.locator(".recharts-label-list text").first().evaluate((e) => getComputedStyle(e).fill)).toBe("rgb(27, 31, 36)");
     await county.screenshot({ path: `screenshots/dashboard-sv-county-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -222,6 +222,7 @@ export function ChartCard({ id, title, description, drillBase, csvHref, sourceLi
                       return datum && total(datum) ? nf.format(total(datum)) : "";
                     }}
                     className={styles.barTotal}
+                    fill="#1b1f24"
                   />
                 )}
               </Bar>
