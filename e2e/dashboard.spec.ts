@@ -33,6 +33,22 @@ test("the seeded dashboard shows the report's headline figures, with the differe
   await page.getByTestId("chart-changes").screenshot({ path: "screenshots/dashboard-sv-changes.png" });
   await page.getByTestId("report-figures").screenshot({ path: "screenshots/dashboard-sv-report.png" });
   await page.getByTestId("chart-now-county").screenshot({ path: "screenshots/dashboard-sv-county.png" });
+  // The longest county bar ends before the axis does, and every total written at a bar's end fits in the chart, wide and narrow.
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const county = page.getByTestId("chart-now-county");
+    await expect(county.locator(".recharts-label-list text").first()).toBeVisible();
+    const fit = await county.evaluate((el) => {
+      const right = (selector: string) => Math.max(...[...el.querySelectorAll(selector)].map((e) => e.getBoundingClientRect().right));
+      return { bars: right('[data-testid="bar-now-county"]'), totals: right(".recharts-label-list text"), axis: right(".recharts-xAxis .recharts-cartesian-axis-line"), chart: right(".recharts-wrapper > svg") };
+    });
+    expect(fit.bars, `${width} px`).toBeLessThan(fit.axis - 8);
+    expect(fit.totals, `${width} px`).toBeLessThanOrEqual(fit.chart);
+    // The totals are written in the text colour (AA contrast), not the label's default grey.
+    expect(await county.locator(".recharts-label-list text").first().evaluate((e) => getComputedStyle(e).fill)).toBe("rgb(27, 31, 36)");
+    await county.screenshot({ path: `screenshots/dashboard-sv-county-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByTestId("chart-now-province").screenshot({ path: "screenshots/dashboard-sv-province.png" });
   await page.getByTestId("counting-rules").screenshot({ path: "screenshots/dashboard-sv-rules.png" });
   await page.locator("form[method=get]").screenshot({ path: "screenshots/dashboard-sv-filters.png" });
@@ -52,7 +68,27 @@ test("a click on a bar lists exactly the agreements behind it, each with its eve
   await expect(rows.filter({ hasText: "Falun" })).toHaveCount(0);
   await expect(rows.filter({ hasText: "Överkalix – Zhuji" })).toContainText("Avslutat");
   await expect(rows.filter({ hasText: "Överkalix – Zhuji" })).toContainText("okänt datum");
-  await expect(rows.filter({ hasText: "Borlänge – Wuhan" }).first()).toContainText("Lokal frost i relationerna");
+  // One citation for the rows that share it: the report is listed once, and each row points at its number.
+  const references = page.getByTestId("drilldown-references");
+  await expect(references.locator("li").filter({ hasText: "Lokal frost i relationerna" })).toHaveCount(1);
+  const reportRef = await references.locator("li").filter({ hasText: "Lokal frost i relationerna" }).getAttribute("id");
+  await expect(rows.filter({ hasText: "Borlänge – Wuhan" }).first().locator(`a[href="#${reportRef}"]`)).toBeVisible();
+  expect(await page.locator(`a[href="#${reportRef}"]`).count()).toBeGreaterThan(10);
+  // Sortable: a click on a column's heading sorts by it, and the heading says which way.
+  const table = page.getByTestId("drilldown");
+  await expect(table.getByRole("columnheader", { name: "Avtal" })).toHaveAttribute("aria-sort", "ascending");
+  const counties = async () => (await rows.locator("td:nth-child(2)").allInnerTexts()).filter((c) => c !== "–");
+  const bySwedish = (a: string, b: string) => a.localeCompare(b, "sv");
+  await table.getByRole("button", { name: "Län" }).click();
+  await expect(table.getByRole("columnheader", { name: "Län" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(table.getByRole("columnheader", { name: "Avtal" })).not.toHaveAttribute("aria-sort");
+  expect(await counties()).toEqual((await counties()).toSorted(bySwedish));
+  await table.getByRole("button", { name: "Län" }).click();
+  await expect(table.getByRole("columnheader", { name: "Län" })).toHaveAttribute("aria-sort", "descending");
+  const descending = await counties();
+  expect(descending).toEqual(descending.toSorted(bySwedish).reverse());
+  expect(descending[0]).not.toEqual(descending.at(-1));
+  await table.getByRole("button", { name: "Avtal" }).click();
   await page.screenshot({ path: "screenshots/dashboard-drilldown-sv.png", fullPage: true });
   await page.screenshot({ path: "screenshots/dashboard-drilldown-sv-top.png" });
 

@@ -108,6 +108,7 @@ test.describe("status changes with sourced evidence", () => {
     await termination.getByRole("link", { name: "Källans sida" }).last().click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Sammanträdesprotokoll");
     await expect(page.getByTestId("event-uses")).toContainText("Lidköping – Chengdu");
+    await expect(page.getByTestId("source-use-count")).toHaveText("1 avtal, 1 händelse");
     await expect(page.getByRole("link", { name: "KF-2020-06-15-protokoll.pdf" })).toBeVisible();
     await page.screenshot({ path: "screenshots/evidence-source-page.png", fullPage: true });
 

@@ -39,6 +39,9 @@ test("an analyst finds Malmö by searching, filters to paused agreements, shares
   await page.getByRole("searchbox", { name: "Sök" }).fill("");
   await expect(page).not.toHaveURL(/q=/);
   await page.getByRole("button", { name: "Status", exact: true }).click();
+  // The filter's states say which recorded statuses they group (the badges show the status itself).
+  await expect(page.getByRole("checkbox", { name: "Avslutat omfattar Avslutat, Avslutat av motparten, Inte förlängt", exact: true })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "I kraft, aktivt omfattar Aktivt, Återupptaget", exact: true })).toBeVisible();
   await page.getByRole("checkbox", { name: "Pausat" }).check();
   await expect(page).toHaveURL(/status=paused/);
   await page.keyboard.press("Escape");
@@ -220,7 +223,7 @@ test("an analyst imports a CSV with one bad row, sees the error before anything 
   const header = "swedish_party,foreign_party,foreign_party_native,foreign_party_province,kind,established,designation";
   const file = (lines: string[]) => ({ name: `avtal-${tag}.csv`, mimeType: "text/csv", buffer: Buffer.from([header, ...lines].join("\n"), "utf8") });
   // The first file as Swedish Excel saves "CSV": Windows-1252 (å, ä, ö are Latin-1 bytes), semicolons.
-  const excel = [header, `Håbo,Östad ${tag},,,twin_city,2018,Vänortsavtal`, `Morra,Östad ${tag},,,twin_city,2019,`, `Lycksele,Östad ${tag},,,partnership,2020-02,`]
+  const excel = [header, `Håbo,Östad ${tag},,,twin_city,2018,Vänortsavtal`, `Morra,Östad ${tag},,Henan,twin_city,2019,`, `Lycksele,Östad ${tag},,,partnership,2020-02,`]
     .map((l) => l.replaceAll(",", ";"))
     .join("\r\n");
 
@@ -234,10 +237,13 @@ test("an analyst imports a CSV with one bad row, sees the error before anything 
   await expect(errorRow).toHaveCount(1);
   await expect(errorRow).toContainText("3");
   await expect(errorRow).toContainText("Okänd svensk part: Morra. Menade du Mora?");
+  // A province the registry does not hold says how to add it.
+  await expect(errorRow).toContainText("Okänd provins: Henan. Lägg till provinsen under Organisationer → Ny organisation (nivå: provins)");
   await preview.getByRole("checkbox", { name: "Visa bara rader med fel" }).uncheck();
   await expect(preview.locator('[data-action="create"]').first()).toContainText(`Östad ${tag}`);
   await expect(preview.locator('[data-action="create"]').first()).toContainText("Håbo");
   await expect(preview.getByRole("button", { name: "Importera – rätta först 1 fel" })).toBeDisabled();
+  await expect(preview.getByRole("button", { name: /Importera 2 avtal/ })).toHaveCount(0);
   await page.screenshot({ path: "screenshots/registry-import-errors-sv.png", fullPage: true });
 
   // Nothing was written.

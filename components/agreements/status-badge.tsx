@@ -4,6 +4,7 @@ import { stateAfter } from "@/lib/domain/status";
 
 export function StatusBadge({ status }: { status: EventStatus | null }) {
   const t = useTranslations("status");
-  if (!status) return <span className="badge badge--dormant">{t("none")}</span>;
+  // No event yet: its own look (white, dashed), never the grey of "vilande".
+  if (!status) return <span className="badge badge--none">{t("none")}</span>;
   return <span className={`badge badge--${stateAfter(status)}`}>{t(status)}</span>;
 }

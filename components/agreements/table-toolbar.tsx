@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { CheckMenu } from "@/components/ui/check-menu";
-import { AGREEMENT_KINDS, REASONS, SWEDISH_ORG_KINDS } from "@/lib/domain/enums";
-import { agreementQueryToParams, STATUS_FILTERS, type AgreementQuery, type ColumnId } from "@/lib/agreements/query-params";
+import { AGREEMENT_KINDS, EVENT_STATUSES, REASONS, SWEDISH_ORG_KINDS } from "@/lib/domain/enums";
+import { stateAfter } from "@/lib/domain/status";
+import { agreementQueryToParams, STATUS_FILTERS, type AgreementQuery, type ColumnId, type StatusFilter } from "@/lib/agreements/query-params";
 import styles from "./agreements-table.module.css";
 
 export interface FilterOptions {
@@ -68,9 +69,18 @@ export function TableToolbar({ query, options, total, navigate, columns, setColu
     province: (v: string) => options.provinces.find((p) => p.id === v)?.name ?? v,
     reason: (v: string) => t(`reason.${v}`),
   };
+  // A state that several recorded statuses lead to says which (the badges in the table show the status itself).
+  const statusGroupHint = (v: StatusFilter) => {
+    const members = EVENT_STATUSES.filter((s) => v !== "none" && stateAfter(s) === v);
+    return members.length > 1 ? t("registry.filters.includes", { statuses: members.map((s) => t(`status.${s}`)).join(", ") }) : undefined;
+  };
   type ListKey = keyof typeof label;
   const menus: { key: ListKey; title: string; values: { value: string; label: string; lang?: string }[] }[] = [
-    { key: "status", title: t("registry.filters.status"), values: STATUS_FILTERS.map((v) => ({ value: v, label: label.status(v) })) },
+    {
+      key: "status",
+      title: t("registry.filters.status"),
+      values: STATUS_FILTERS.map((v) => ({ value: v, label: label.status(v), hint: statusGroupHint(v) })),
+    },
     { key: "kind", title: t("registry.filters.kind"), values: AGREEMENT_KINDS.map((v) => ({ value: v, label: label.kind(v) })) },
     { key: "swedishKind", title: t("registry.filters.swedishKind"), values: SWEDISH_ORG_KINDS.map((v) => ({ value: v, label: label.swedishKind(v) })) },
     { key: "county", title: t("registry.filters.county"), values: options.counties.map((c) => ({ value: c.code, label: c.name })) },

@@ -1,8 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useRef, useState } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Rectangle, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { useEffect, useId, useRef, useState } from "react";
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Rectangle, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { downloadPng, downloadSvg } from "./export";
 import styles from "./dashboard.module.css";
 
@@ -53,9 +53,41 @@ export interface ChartCardProps {
   height?: number;
 }
 
-/** Axis labels are cut to fit; the table view has them in full. */
-function shortLabel(label: string): string {
-  return label.length > 28 ? `${label.slice(0, 26)}…` : label;
+/** Rough width of a label at 12 px: CJK characters are square, the rest about half as wide. */
+function textWidth(label: string): number {
+  let w = 0;
+  for (const ch of label) w += /[\u3000-\u9fff\uf900-\ufaff]/.test(ch) ? 12.5 : 7.3;
+  return w;
+}
+
+/** The tick line and gap between a category label and the plot. */
+const AXIS_PAD = 16;
+
+/** Axis labels are cut to fit the axis (at most 28 characters); the table view has them in full. */
+function shortLabel(label: string, width = Infinity): string {
+  const max = Math.min(28, [...label].length);
+  for (let n = max; n > 4; n--) {
+    const cut = n < [...label].length ? `${[...label].slice(0, n - 1).join("").trimEnd()}…` : label;
+    if (textWidth(cut) + AXIS_PAD <= width) return cut;
+  }
+  return `${[...label].slice(0, 3).join("")}…`;
+}
+
+/**
+ * The value axis of a horizontal chart ends a step past the longest bar, so that the bar and its
+ * total (written at its end) fit inside the plot instead of running into the edge.
+ */
+export function valueAxisMax(dataMax: number): number {
+  if (dataMax <= 0) return 1;
+  const padded = dataMax * 1.12 + 0.5;
+  const step = padded <= 10 ? 1 : padded <= 20 ? 2 : padded <= 50 ? 5 : 10 ** Math.floor(Math.log10(padded)) / 2;
+  return Math.ceil(padded / step) * step;
+}
+
+/** Pixel width of the category labels: what the longest needs at 12 px, within what the chart can spare. */
+function categoryAxisWidth(labels: string[], chartWidth: number): number {
+  const longest = Math.max(0, ...labels.map((l) => textWidth(shortLabel(l)) + AXIS_PAD));
+  return Math.round(Math.min(Math.max(60, longest), Math.max(90, chartWidth * 0.48)));
 }
 
 export function drillHref(base: string, ...params: Record<string, string>[]): string {
@@ -72,6 +104,14 @@ export function ChartCard({ id, title, description, drillBase, csvHref, sourceLi
   const [viewId, setViewId] = useState(views[0]?.id ?? "");
   const view = views.find((v) => v.id === viewId) ?? views[0]!;
   const chartRef = useRef<HTMLDivElement>(null);
+  const [chartWidth, setChartWidth] = useState(1000);
+  useEffect(() => {
+    const el = chartRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => entry && setChartWidth(entry.contentRect.width));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const headingId = useId();
   const rows = view.data.map((d) => ({ label: d.label, ...d.values, __datum: d }));
   const chartHeight = height ?? (horizontal ? Math.max(220, view.data.length * 26 + 60) : 340);
@@ -83,6 +123,10 @@ export function ChartCard({ id, title, description, drillBase, csvHref, sourceLi
     axisLabel: categoryLabel,
     source: sourceLine ?? tp("sourceDate", { date: new Date().toISOString().slice(0, 10) }),
   });
+  const axisWidth = categoryAxisWidth(
+    view.data.map((d) => d.label),
+    chartWidth,
+  );
   const total = (d: ChartDatum) => view.series.reduce((n, s) => n + (d.values[s.key] ?? 0), 0);
 
   const shape = (series: ChartSeries) =>
@@ -146,15 +190,15 @@ export function ChartCard({ id, title, description, drillBase, csvHref, sourceLi
             style={{ width: "100%", height: chartHeight }}
             data={rows}
             layout={horizontal ? "vertical" : "horizontal"}
-            margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 8 : 0 }}
+            margin={{ top: 8, right: horizontal ? 12 : 16, bottom: 8, left: horizontal ? 4 : 0 }}
             accessibilityLayer={false}
             title={title}
           >
             <CartesianGrid strokeDasharray="3 3" stroke="#e1e5ea" />
             {horizontal ? (
               <>
-                <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-                <YAxis type="category" dataKey="label" width={180} tick={{ fontSize: 12 }} interval={0} tickFormatter={shortLabel} />
+                <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} domain={[0, valueAxisMax]} />
+                <YAxis type="category" dataKey="label" width={axisWidth} tick={{ fontSize: 12 }} interval={0} tickFormatter={(label: string) => shortLabel(label, axisWidth < textWidth(label) + AXIS_PAD ? axisWidth * 1.8 : axisWidth)} />
               </>
             ) : (
               <>
@@ -163,9 +207,25 @@ export function ChartCard({ id, title, description, drillBase, csvHref, sourceLi
               </>
             )}
             <Tooltip formatter={(value) => nf.format(Number(value))} />
-            <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={(item) => view.series.findIndex((s) => s.key === item.dataKey)} />
-            {view.series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.label} stackId={view.additive === false ? undefined : "stack"} fill={s.color} isAnimationActive={false} shape={shape(s)} />
+            <Legend
+              wrapperStyle={{ fontSize: 13 }}
+              itemSorter={(item) => view.series.findIndex((s) => s.key === item.dataKey)}
+              formatter={(value) => <span className={styles.legendText}>{value}</span>}
+            />
+            {view.series.map((s, i) => (
+              <Bar key={s.key} dataKey={s.key} name={s.label} stackId={view.additive === false ? undefined : "stack"} fill={s.color} isAnimationActive={false} shape={shape(s)}>
+                {horizontal && view.additive !== false && i === view.series.length - 1 && (
+                  <LabelList
+                    position="right"
+                    valueAccessor={(entry: { payload?: { __datum?: ChartDatum } }) => {
+                      const datum = entry.payload?.__datum;
+                      return datum && total(datum) ? nf.format(total(datum)) : "";
+                    }}
+                    className={styles.barTotal}
+                    fill="#1b1f24"
+                  />
+                )}
+              </Bar>
             ))}
           </BarChart>
         </div>

@@ -15,14 +15,15 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 export const STATE_COLORS: Record<string, string> = {
   active: "#2e7d46",
   dormant: "#8a94a3",
-  paused: "#d49a00",
+  paused: "#b58300",
   partially_terminated: "#7b3fb0",
-  ended_unknown: "#e07b39",
+  ended_unknown: "#c4611f",
   ended: "#a61b1b",
-  none: "#cfd5dc",
+  // No event yet: dark slate, apart from vilande's mid grey (lib/dashboard/palette.test.ts checks the contrasts).
+  none: "#3f4852",
 };
 const KIND_COLORS: Record<string, string> = { twin_city: "#1f4e8c", partnership: "#2a9d8f", other: "#8a94a3" };
-const CHANGE_COLORS: Record<string, string> = { ended: "#a61b1b", paused: "#d49a00", partially_terminated: "#7b3fb0" };
+const CHANGE_COLORS: Record<string, string> = { ended: "#a61b1b", paused: "#b58300", partially_terminated: "#7b3fb0" };
 const INITIATOR_COLORS: Record<string, string> = { swedish_side: "#1f4e8c", counterpart: "#a61b1b", both: "#2a9d8f", unknown: "#8a94a3" };
 const REASON_COLORS: Record<string, string> = {
   human_rights: "#7b3fb0",

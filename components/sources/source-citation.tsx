@@ -16,12 +16,15 @@ export function SourceCitation({
   page,
   attachments,
   linkToSource,
+  id,
 }: {
   source: Source;
   quote: string | null;
   page: string | null;
   attachments?: SourceAttachmentView[];
   linkToSource?: boolean;
+  /** An anchor for references to this item (e.g. "ref-2" in a drill-down's numbered sources). */
+  id?: string;
 }) {
   const t = useTranslations();
   // The stored reference often says these already ("§ 142, Diarienummer: KS 2026/142", "(Hämtad: 2026-11-30)"): say them once.
@@ -30,7 +33,7 @@ export function SourceCitation({
   const diarienummer = source.diarienummer && !says(source.diarienummer) ? source.diarienummer : null;
   const retrieved = source.retrievedOn && !says(source.retrievedOn) && !/hämtad|retrieved/i.test(source.citation) ? source.retrievedOn : null;
   return (
-    <li>
+    <li id={id}>
       <span className="badge badge--kind">{t(`sourceKind.${source.kind}`)}</span>{" "}
       {source.url ? (
         <a href={source.url} rel="noreferrer noopener" target="_blank">

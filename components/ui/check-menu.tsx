@@ -7,6 +7,8 @@ export interface CheckOption {
   value: string;
   label: string;
   lang?: string;
+  /** A second, smaller line under the label (e.g. what a grouped status includes). */
+  hint?: string;
 }
 
 interface Props {
@@ -92,7 +94,10 @@ export function CheckMenu({ label, options, selected, onChange, badge, align = "
         {options.map((o) => (
           <label key={o.value} className={styles.option}>
             <input type="checkbox" checked={checked.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
-            <span lang={o.lang}>{o.label}</span>
+            <span className={styles.optionText}>
+              <span lang={o.lang}>{o.label}</span>
+              {o.hint && <span className={styles.hint}>{o.hint}</span>}
+            </span>
           </label>
         ))}
       </fieldset>

@@ -2,6 +2,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { attachments, revisions, sourceAttachments, sources, users, type Source } from "@/db/schema";
 import type { AgreementKind, DatePrecision, EventStatus } from "../domain/enums";
+import { LIVE_EVENT } from "./search";
 
 export interface SourceAttachmentView {
   id: string;
@@ -94,7 +95,7 @@ export async function getSource(db: Db, id: string) {
       db,
       sql`SELECT e.id AS "eventId", a.id AS "agreementId", ${AGREEMENT_TITLE} AS "agreementTitle", a.kind AS "agreementKind",
             e.status, e.effective_on::text AS "effectiveOn", e.effective_precision AS "effectivePrecision",
-            EXISTS (SELECT 1 FROM status_events c WHERE c.supersedes_id = e.id) AS superseded, es.quote, es.page
+            NOT ${LIVE_EVENT} AS superseded, es.quote, es.page
           FROM event_sources es
           JOIN status_events e ON e.id = es.event_id
           JOIN agreements a ON a.id = e.agreement_id
@@ -138,8 +139,15 @@ export async function getSource(db: Db, id: string) {
       .orderBy(desc(revisions.at), desc(revisions.id)),
   ]);
 
+  // What the sources list counts (lib/sources/search.ts): live events only; an event a correction superseded is kept below as history.
+  const liveEventUses = eventUses.filter((u) => !u.superseded);
+  const useCounts = {
+    agreements: new Set([...liveEventUses, ...agreementUses, ...claimUses].map((u) => u.agreementId)).size,
+    events: liveEventUses.length,
+  };
   return {
     source: row.source as Source,
+    useCounts,
     createdByName: row.createdByName,
     attachments: files.get(id) ?? [],
     eventUses,

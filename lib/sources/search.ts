@@ -12,8 +12,9 @@ export interface SourceListRow {
   datePrecision: DatePrecision;
   meetingDate: string | null;
   publishedOn: string | null;
-  /** Agreements whose events or whose own evidence cite the source. */
+  /** Agreements whose live events or whose own evidence cite the source (a superseded event is no longer a use). */
   agreementCount: number;
+  /** Live events citing the source: an event a correction superseded does not count, its correction does. */
   eventCount: number;
   attachmentCount: number;
 }
@@ -33,6 +34,9 @@ export interface SourceSearch {
   limit?: number;
   offset?: number;
 }
+
+/** An event that no correction has superseded: only these count as a source's uses (`e` is the event). */
+export const LIVE_EVENT = sql`NOT EXISTS (SELECT 1 FROM status_events c WHERE c.supersedes_id = e.id)`;
 
 const SEARCHED = sql`concat_ws(' ', s.citation, s.title, s.body, s.paragraph, s.diarienummer, s.correspondent, s.interviewer, s.outlet, s.author, s.issuer, s.url)`;
 
@@ -61,10 +65,10 @@ export async function searchSources(db: Db, search: SourceSearch = {}): Promise<
     SELECT s.id, s.kind, s.citation, s.title, s.url, s.date::text AS date, s.date_precision AS "datePrecision",
       s.meeting_date::text AS "meetingDate", s.published_on::text AS "publishedOn",
       (SELECT count(DISTINCT x.agreement_id)::int FROM (
-         SELECT e.agreement_id FROM event_sources es JOIN status_events e ON e.id = es.event_id WHERE es.source_id = s.id
+         SELECT e.agreement_id FROM event_sources es JOIN status_events e ON e.id = es.event_id WHERE es.source_id = s.id AND ${LIVE_EVENT}
          UNION SELECT ags.agreement_id FROM agreement_sources ags WHERE ags.source_id = s.id
          UNION SELECT fc.agreement_id FROM field_claims fc WHERE fc.source_id = s.id) x) AS "agreementCount",
-      (SELECT count(*)::int FROM event_sources es WHERE es.source_id = s.id) AS "eventCount",
+      (SELECT count(*)::int FROM event_sources es JOIN status_events e ON e.id = es.event_id WHERE es.source_id = s.id AND ${LIVE_EVENT}) AS "eventCount",
       (SELECT count(*)::int FROM source_attachments sa WHERE sa.source_id = s.id) AS "attachmentCount",
       count(*) OVER ()::int AS total
     FROM sources s

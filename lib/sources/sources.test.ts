@@ -1,10 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { revisions, sources } from "@/db/schema";
+import { eventSources, revisions, sources } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { seedId } from "@/db/seed/ids";
 import { describeEachDriver } from "@/db/testing";
-import { actingAs, ANALYST, protocolSource, REVIEWER } from "../events/test-support";
+import { correctEvent } from "../events/correct";
+import { actingAs, agreementWithHistory, ANALYST, eventInput, protocolSource, REVIEWER, tempStorage } from "../events/test-support";
 import { sourceInputSchema } from "../validation/sources";
 import { createSource } from "./create";
 import { normalizeUrl } from "./duplicates";
@@ -111,5 +112,49 @@ describeEachDriver("sources", (db) => {
     expect(report!.eventUses.length).toBeGreaterThan(50);
     expect(report!.claimUses.map((c) => c.value)).toContain("2009");
     expect(report!.revisions[0]).toMatchObject({ action: "source.create" });
+  });
+
+  it("counts a source's uses without superseded events: the corrected event's use counts, the superseded one's does not", async () => {
+    const ctx = await actingAs(db(), ANALYST);
+    const store = tempStorage();
+    const { agreementId, eventIds } = await agreementWithHistory(db(), [["active", "2010"], ["dormant", "2015"]]);
+    const make = async (body: string) => {
+      const r = await createSource({ ctx, input: { source: protocolSource({ body, diarienummer: `KS ${body.length}/${Date.now()}` }) } });
+      return (r as { value: { id: string } }).value.id;
+    };
+    const kept = await make("Kommunstyrelsen, Användningskommun");
+    const dropped = await make("Kommunfullmäktige, Rättelsekommun");
+    await db().insert(eventSources).values([
+      { eventId: eventIds[1]!, sourceId: kept },
+      { eventId: eventIds[1]!, sourceId: dropped },
+    ]);
+    const counts = async (id: string) => {
+      const rows = (await searchSources(db(), { q: id === kept ? "Användningskommun" : "Rättelsekommun" })).rows;
+      const detail = await getSource(db(), id);
+      return { list: rows.map((r) => [r.agreementCount, r.eventCount]), page: detail!.useCounts };
+    };
+    expect(await counts(kept)).toEqual({ list: [[1, 1]], page: { agreements: 1, events: 1 } });
+    expect(await counts(dropped)).toEqual({ list: [[1, 1]], page: { agreements: 1, events: 1 } });
+
+    // The dormant event is corrected to a pause, citing only the first source again.
+    const corrected = await correctEvent({
+      ctx,
+      input: {
+        ...eventInput(agreementId),
+        status: "paused",
+        effective: { precision: "year", value: "2015" },
+        supersedesId: eventIds[1]!,
+        correctionReason: "Beslutet gällde en paus.",
+        sources: [{ mode: "existing", sourceId: kept, quote: "", page: "" }],
+      },
+      storage: store.storage,
+    });
+    expect(corrected).toMatchObject({ ok: true });
+    // One use each way: the correction's, not the superseded event's.
+    expect(await counts(kept)).toEqual({ list: [[1, 1]], page: { agreements: 1, events: 1 } });
+    expect(await counts(dropped)).toEqual({ list: [[0, 0]], page: { agreements: 0, events: 0 } });
+    const detail = await getSource(db(), dropped);
+    expect(detail!.eventUses.map((u) => [u.eventId, u.superseded])).toEqual([[eventIds[1], true]]);
+    store.cleanup();
   });
 });

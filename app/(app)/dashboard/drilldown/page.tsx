@@ -5,6 +5,7 @@ import { PartialDateText } from "@/components/agreements/partial-date-text";
 import { StatusBadge } from "@/components/agreements/status-badge";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { SourceCitation } from "@/components/sources/source-citation";
+import { SortableTable } from "@/components/ui/sortable-table";
 import { getDb } from "@/db/app-db";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -68,6 +69,12 @@ export default async function DrilldownPage({ searchParams }: Props) {
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const pageHref = (page: number) => `/dashboard/drilldown?${dashboardParams(raw, { ...raw, page })}`;
 
+  const proposalKind = (kind: string) =>
+    t.has(`review.proposalKind.${kind}`) ? t(`review.proposalKind.${kind}` as "review.proposalKind.event.create") : t("history.otherChange");
+  // One citation for the rows that share it: each source is numbered once, in the order the rows first cite it.
+  const references = new Map<string, { number: number; source: (typeof result.rows)[number]["sources"][number]["source"] }>();
+  for (const r of result.rows) for (const x of r.sources) if (!references.has(x.source.id)) references.set(x.source.id, { number: references.size + 1, source: x.source });
+
   const criteria: string[] = [];
   const seriesLabel =
     spec.series === "inForce"
@@ -110,90 +117,116 @@ export default async function DrilldownPage({ searchParams }: Props) {
       {result.total === 0 ? (
         <p className="muted">{t("dashboard.drilldown.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className={`data ${styles.drillTable}`} data-testid="drilldown">
-            <colgroup>
-              <col className={styles.agreementCol} />
-              <col className={styles.eventCol} />
-              <col className={styles.sourcesCol} />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboard.drilldown.agreement")}</th>
-                <th scope="col">{spec.series === "proposals" ? t("dashboard.drilldown.proposal") : t("dashboard.drilldown.event")}</th>
-                <th scope="col">{t("dashboard.drilldown.sources")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r, i) => (
-                <tr key={`${r.agreement?.id}-${r.event?.id}-${r.proposal?.id}-${i}`} data-testid="drilldown-row">
-                  <td>
-                    {r.agreement ? (
-                      <div className={styles.drillRow}>
-                        <Link href={`/agreements/${r.agreement.id}`} data-testid="drilldown-agreement">
-                          {r.agreement.swedishName} – {r.agreement.foreignName}
-                        </Link>
-                        {r.agreement.foreignNameNative && <span className="native muted">{r.agreement.foreignNameNative}</span>}
-                        <span className="muted">
-                          {t(`kind.${r.agreement.kind}`)} · {t(`orgKind.${r.agreement.swedishKind}`)}
-                          {r.agreement.countyName && ` · ${r.agreement.countyName}`}
-                          {r.agreement.provinceName && ` · ${r.agreement.provinceName}`}
-                        </span>
+        <>
+          <p className="muted">{t("dashboard.drilldown.sortHint")}</p>
+          <div className="table-wrap">
+            <SortableTable
+              className={`data ${styles.drillTable}`}
+              testId="drilldown"
+              rowTestId="drilldown-row"
+              initialSort="agreement"
+              columns={[
+                { id: "agreement", header: t("dashboard.drilldown.agreement"), className: styles.agreementCol },
+                { id: "county", header: t("dashboard.filters.county"), className: styles.countyCol },
+                { id: "event", header: spec.series === "proposals" ? t("dashboard.drilldown.proposal") : t("dashboard.drilldown.event"), className: styles.eventCol },
+                { id: "date", header: t("dashboard.drilldown.date"), className: styles.dateCol },
+                { id: "sources", header: t("dashboard.drilldown.sources"), className: styles.sourcesCol },
+              ]}
+              rows={result.rows.map((r, i) => ({
+                key: `${r.agreement?.id}-${r.event?.id}-${r.proposal?.id}-${i}`,
+                sort: {
+                  agreement: r.agreement ? `${r.agreement.swedishName} – ${r.agreement.foreignName}` : null,
+                  county: r.agreement?.countyName ?? null,
+                  event: r.event ? t(`status.${r.event.status}`) : r.proposal ? proposalKind(r.proposal.kind) : null,
+                  date: r.event ? r.event.effectiveOn : r.proposal ? r.proposal.createdAt : null,
+                  sources: r.sources.length ? Math.min(...r.sources.map((x) => references.get(x.source.id)!.number)) : null,
+                },
+                cells: {
+                  agreement: r.agreement ? (
+                    <div className={styles.drillRow}>
+                      <Link href={`/agreements/${r.agreement.id}`} data-testid="drilldown-agreement">
+                        {r.agreement.swedishName} – {r.agreement.foreignName}
+                      </Link>
+                      {r.agreement.foreignNameNative && <span className="native muted">{r.agreement.foreignNameNative}</span>}
+                      <span className="muted">
+                        {t(`kind.${r.agreement.kind}`)} · {t(`orgKind.${r.agreement.swedishKind}`)}
+                        {r.agreement.provinceName && ` · ${r.agreement.provinceName}`}
+                      </span>
+                    </div>
+                  ) : (
+                    <span className="muted">–</span>
+                  ),
+                  county: r.agreement?.countyName ?? <span className="muted">–</span>,
+                  event: r.event ? (
+                    <div className={styles.drillEvent}>
+                      <StatusBadge status={r.event.status} />
+                      {r.event.supersedesId && <div className="muted">{t("agreement.correction", { reason: r.event.correctionReason ?? "" })}</div>}
+                      <div className="muted">
+                        {t("agreement.initiatedBy")}: {t(`initiator.${r.event.initiatedBy}`)}
+                        {r.event.decidedBy && ` · ${t("agreement.decidedBy")}: ${r.event.decidedBy}`}
                       </div>
-                    ) : (
-                      <span className="muted">–</span>
-                    )}
-                  </td>
-                  <td>
-                    {r.event ? (
-                      <div className={styles.drillEvent}>
-                        <StatusBadge status={r.event.status} /> <PartialDateText on={r.event.effectiveOn} precision={r.event.effectivePrecision} />
-                        {r.event.supersedesId && <div className="muted">{t("agreement.correction", { reason: r.event.correctionReason ?? "" })}</div>}
-                        <div className="muted">
-                          {t("agreement.initiatedBy")}: {t(`initiator.${r.event.initiatedBy}`)}
-                          {r.event.decidedBy && ` · ${t("agreement.decidedBy")}: ${r.event.decidedBy}`}
+                      {r.event.reasons.length > 0 && (
+                        <div>
+                          {t("agreement.reasons")}:{" "}
+                          {r.event.reasons.map((x) => (x === "other" && r.event?.reasonOther ? r.event.reasonOther : t(`reason.${x}`))).join("; ")}
                         </div>
-                        {r.event.reasons.length > 0 && (
-                          <div>
-                            {t("agreement.reasons")}:{" "}
-                            {r.event.reasons.map((x) => (x === "other" && r.event?.reasonOther ? r.event.reasonOther : t(`reason.${x}`))).join("; ")}
-                          </div>
-                        )}
-                        {r.event.note && <p style={{ margin: "0.25rem 0 0" }}>{r.event.note}</p>}
-                        <div className="muted" style={{ fontSize: "0.82rem" }}>
-                          {t("dashboard.drilldown.recorded", { at: dates.moment(r.event.recordedAt) })}
-                        </div>
+                      )}
+                      {r.event.note && <p style={{ margin: "0.25rem 0 0" }}>{r.event.note}</p>}
+                      <div className="muted" style={{ fontSize: "0.82rem" }}>
+                        {t("dashboard.drilldown.recorded", { at: dates.moment(r.event.recordedAt) })}
                       </div>
-                    ) : r.proposal ? (
-                      <div>
-                        {t.has(`review.proposalKind.${r.proposal.kind}`) ? t(`review.proposalKind.${r.proposal.kind}` as "review.proposalKind.event.create") : t("history.otherChange")} ·{" "}
-                        {t(`review.proposalStatus.${r.proposal.status}` as "review.proposalStatus.open")}
-                        {r.proposal.summary && <p style={{ margin: "0.25rem 0 0" }}>{r.proposal.summary}</p>}
-                        <div className="muted" style={{ fontSize: "0.82rem" }}>
-                          {dates.momentDay(new Date(r.proposal.createdAt))}
-                          {r.proposal.decidedAt && ` → ${dates.momentDay(new Date(r.proposal.decidedAt))}`}
-                        </div>
-                      </div>
-                    ) : (
-                      <span className="muted">{t("dashboard.drilldown.noEvent")}</span>
-                    )}
-                  </td>
-                  <td>
-                    {r.sources.length > 0 ? (
-                      <ul className="sources">
-                        {r.sources.map((s) => (
-                          <SourceCitation key={s.source.id} {...s} />
-                        ))}
+                    </div>
+                  ) : r.proposal ? (
+                    <div>
+                      {proposalKind(r.proposal.kind)} · {t(`review.proposalStatus.${r.proposal.status}` as "review.proposalStatus.open")}
+                      {r.proposal.summary && <p style={{ margin: "0.25rem 0 0" }}>{r.proposal.summary}</p>}
+                    </div>
+                  ) : (
+                    <span className="muted">{t("dashboard.drilldown.noEvent")}</span>
+                  ),
+                  date: r.event ? (
+                    <PartialDateText on={r.event.effectiveOn} precision={r.event.effectivePrecision} />
+                  ) : r.proposal ? (
+                    <>
+                      {dates.momentDay(new Date(r.proposal.createdAt))}
+                      {r.proposal.decidedAt && ` → ${dates.momentDay(new Date(r.proposal.decidedAt))}`}
+                    </>
+                  ) : null,
+                  sources:
+                    r.sources.length > 0 ? (
+                      <ul className={styles.refs}>
+                        {r.sources.map((x) => {
+                          const n = references.get(x.source.id)!.number;
+                          return (
+                            <li key={x.source.id} data-testid="drilldown-ref">
+                              <a href={`#ref-${n}`} aria-label={t("dashboard.drilldown.reference", { number: n })} title={x.source.citation}>
+                                [{n}]
+                              </a>
+                              {x.page && <span className="muted"> {t("agreement.page", { page: x.page })}</span>}
+                              {x.quote && <blockquote>”{x.quote}”</blockquote>}
+                            </li>
+                          );
+                        })}
                       </ul>
                     ) : r.event ? (
                       <span className="muted">{t("dashboard.drilldown.noSources")}</span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    ) : null,
+                },
+              }))}
+            />
+          </div>
+          {references.size > 0 && (
+            <section className={styles.section} aria-labelledby="drill-references">
+              <h2 id="drill-references">{t("dashboard.drilldown.references")}</h2>
+              <p className="muted">{t("dashboard.drilldown.referencesIntro")}</p>
+              <ol className={styles.references} data-testid="drilldown-references">
+                {[...references.values()].map(({ number, source }) => (
+                  <SourceCitation key={source.id} id={`ref-${number}`} source={source} quote={null} page={null} linkToSource />
+                ))}
+              </ol>
+            </section>
+          )}
+        </>
       )}
       {pages > 1 && (
         <nav className={styles.pager} aria-label={t("dashboard.drilldown.page", { page: result.page, pages })}>

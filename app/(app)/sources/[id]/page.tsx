@@ -120,24 +120,33 @@ export default async function SourcePage({ params }: Params) {
         <h2 id="source-uses">{t("sources.detail.uses")}</h2>
         <div className="card">
           {nothingUsed && <p className="muted">{t("sources.detail.none")}</p>}
-          {d.eventUses.length > 0 && (
-            <>
-              <h3>{t("sources.detail.eventUses")}</h3>
-              <ul className={styles.uses} data-testid="event-uses">
-                {d.eventUses.map((u) => (
-                  <li key={u.eventId}>
-                    <Link href={`/agreements/${u.agreementId}#event-${u.eventId}`}>{u.agreementTitle}</Link> <span className="muted">({t(`kind.${u.agreementKind}`)})</span>{" "}
-                    <span className={u.superseded ? styles.superseded : undefined}>
-                      <StatusBadge status={u.status} /> <PartialDateText on={u.effectiveOn} precision={u.effectivePrecision} />
-                    </span>
-                    {u.superseded && <span className="muted"> ({t("sources.detail.superseded")})</span>}
-                    {u.page && <span className="muted"> — {t("agreement.page", { page: u.page })}</span>}
-                    {u.quote && <blockquote>”{u.quote}”</blockquote>}
-                  </li>
-                ))}
-              </ul>
-            </>
+          {!nothingUsed && (
+            <p data-testid="source-use-count">
+              <strong>{t("sources.usesCount", { agreements: d.useCounts.agreements, events: d.useCounts.events })}</strong>
+            </p>
           )}
+          {[false, true].map((superseded) => {
+            const uses = d.eventUses.filter((u) => u.superseded === superseded);
+            if (uses.length === 0) return null;
+            return (
+              <div key={String(superseded)}>
+                <h3>{t(superseded ? "sources.detail.supersededUses" : "sources.detail.eventUses")}</h3>
+                <ul className={styles.uses} data-testid={superseded ? "superseded-uses" : "event-uses"}>
+                  {uses.map((u) => (
+                    <li key={u.eventId}>
+                      <Link href={`/agreements/${u.agreementId}#event-${u.eventId}`}>{u.agreementTitle}</Link> <span className="muted">({t(`kind.${u.agreementKind}`)})</span>{" "}
+                      <span className={u.superseded ? styles.superseded : undefined}>
+                        <StatusBadge status={u.status} /> <PartialDateText on={u.effectiveOn} precision={u.effectivePrecision} />
+                      </span>
+                      {u.superseded && <span className="muted"> ({t("sources.detail.superseded")})</span>}
+                      {u.page && <span className="muted"> — {t("agreement.page", { page: u.page })}</span>}
+                      {u.quote && <blockquote>”{u.quote}”</blockquote>}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
           {d.agreementUses.length > 0 && (
             <>
               <h3>{t("sources.detail.agreementUses")}</h3>
