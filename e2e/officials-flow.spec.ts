@@ -90,4 +90,22 @@ test("an official proposes a termination with an e-mail as its source, a reviewe
   await expect(reviewer.getByTestId("last-confirmed")).toContainText(`Senast bekräftat`);
   await expect(reviewer.getByTestId("last-confirmed")).toContainText(name);
 
+  // Confirmed again with its evidence: the registrator's e-mail, kept as an internal source.
+  await official.goto(`/agreements/${HUZHOU}/confirm`);
+  await official.getByRole("button", { name: "Lägg till underlag" }).click();
+  const evidence = official.getByTestId("confirm-evidence");
+  await expect(evidence.getByLabel("Typ av källa")).toHaveValue("email");
+  await official.locator('input[name="evidence.date.value"]').fill("2026-11-20");
+  await official.getByRole("button", { name: "Bekräfta att inget har ändrats" }).click();
+  await expect(evidence.locator(".field-error").first()).toBeVisible();
+  await evidence.getByLabel("Korrespondens med").fill("Registrator, Region Kalmar län");
+  await evidence.getByLabel("Fil (frivillig)").setInputFiles({ name: "svar-2026-11-20.eml", mimeType: "message/rfc822", buffer: EML });
+  await official.setViewportSize({ width: 390, height: 844 });
+  await official.screenshot({ path: "screenshots/confirm-evidence-390.png", fullPage: true });
+  await official.getByRole("button", { name: "Bekräfta att inget har ändrats" }).click();
+  await official.waitForURL(`**/agreements/${HUZHOU}`);
+  await expect(official.getByTestId("last-confirmed-evidence")).toContainText("Mejlkorrespondens");
+  await expect(official.getByTestId("last-confirmed-evidence")).toContainText("Registrator, Region Kalmar län");
+  await official.getByTestId("last-confirmed-evidence").getByRole("link").click();
+  await expect(official.getByRole("link", { name: /svar-2026-11-20\.eml/ })).toBeVisible();
 });

@@ -10,17 +10,29 @@ import { ForeignOrgFields } from "@/components/organizations/foreign-org-fields"
 import { useForeignOptions, useSwedishOptions } from "@/components/organizations/org-options";
 import { Combobox } from "@/components/ui/combobox";
 import { describedBy, Field } from "@/components/ui/field";
+import { clientFileProblem } from "@/components/events/file-list-input";
+import type { SourceEntryValues } from "@/components/events/form-values";
 import type { CreateAgreementResult } from "@/lib/agreements/create";
+import type { DuplicatesAt, UploadProblemAt } from "@/lib/events/evidence";
+import type { SourcePick } from "@/lib/sources/search";
 import type { Conflict } from "@/lib/agreements/update";
 import { AGREEMENT_KINDS } from "@/lib/domain/enums";
 import type { ForeignOption, SwedishOption } from "@/lib/organizations/list";
-import { agreementSchema, agreementUpdateSchema, type AgreementInput } from "@/lib/validation/agreements";
+import { agreementCreateSchema, agreementUpdateSchema, type AgreementInput } from "@/lib/validation/agreements";
+import type { PartialDateInput } from "@/lib/validation/partial-date-input";
 import { EMPTY_FOREIGN_ORGANIZATION, type ForeignOrganizationInput } from "@/lib/validation/organizations";
 import type { AgreementEditResult } from "@/lib/review/edit-policy";
 import { ConflictNotice } from "./conflict-notice";
+import { FirstStatusFieldset } from "./first-status-fieldset";
 import styles from "./agreement-form.module.css";
 
-export type AgreementFormValues = AgreementInput & { id?: string; baseVersion?: number; reason?: string };
+export type AgreementFormValues = AgreementInput & {
+  id?: string;
+  baseVersion?: number;
+  reason?: string;
+  /** Creating only: the first status (lib/validation/agreements.ts, firstStatusSchema). */
+  firstStatus?: { effective: PartialDateInput; sources: SourceEntryValues[] };
+};
 export type AgreementFormResult = CreateAgreementResult | AgreementEditResult;
 
 interface Props {
@@ -29,28 +41,38 @@ interface Props {
   swedish: SwedishOption[];
   foreign: ForeignOption[];
   canCreateOrganization: boolean;
-  action: (values: AgreementFormValues) => Promise<AgreementFormResult>;
+  /** The values; or, when creating, FormData (the values as JSON under "payload", the first status's files under "file:<source index>"). */
+  action: (input: AgreementFormValues | FormData) => Promise<AgreementFormResult>;
   cancelHref: string;
+  /** Creating: finds existing sources for the first status. */
+  searchSources?: (q: string) => Promise<SourcePick[]>;
 }
 
 /**
  * Create or edit an agreement. The zod schema checks in the browser; the server checks the same
  * schema again and answers field by field; what was typed stays in the form whatever the answer.
  */
-export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreateOrganization, action, cancelHref }: Props) {
+export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreateOrganization, action, cancelHref, searchSources }: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const router = useRouter();
   const methods = useForm<AgreementFormValues>({
-    resolver: zodResolver(mode === "edit" ? agreementUpdateSchema : agreementSchema) as unknown as Resolver<AgreementFormValues>,
+    resolver: zodResolver(mode === "edit" ? agreementUpdateSchema : agreementCreateSchema) as unknown as Resolver<AgreementFormValues>,
     defaultValues,
-    mode: "onTouched",
+    // Checked when saved, then again as each field is corrected. (Checked on blur as well, the
+    // blur of the field typed last raced the save's own check and dropped the other fields' errors.)
+    mode: "onSubmit",
   });
   const { register, control, handleSubmit, setError, setFocus, setValue, getValues, formState } = methods;
   const { errors, isSubmitting } = formState;
   const [alert, setAlert] = useState<{ text: string; at: number; focus: boolean } | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [done, setDone] = useState(false);
+  // The first status's evidence: files per source entry (by its key), and the server's answer about them.
+  const [files, setFilesState] = useState<Record<string, File[]>>({});
+  const [duplicates, setDuplicates] = useState<DuplicatesAt[]>([]);
+  const [uploadProblems, setUploadProblems] = useState<UploadProblemAt[]>([]);
+  const withFirstStatus = mode === "create" && !!searchSources;
   const alertRef = useRef<HTMLDivElement>(null);
   const saved = useRef<{ id: string; org: ForeignOrganizationInput }>({ id: "", org: EMPTY_FOREIGN_ORGANIZATION });
   const foreignMode = useWatch({ control, name: "foreign.mode" });
@@ -78,9 +100,20 @@ export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreate
   const submit = handleSubmit(
     async (values) => {
       setAlert(null);
+      let payload: AgreementFormValues | FormData = values;
+      if (withFirstStatus) {
+        // The parsed values drop the entries' keys; the raw ones, in the same order, still have them.
+        const raw = getValues("firstStatus.sources") ?? [];
+        const chosen = raw.map((entry) => (entry.key ? (files[entry.key] ?? []) : []));
+        if (chosen.flat().some((f) => clientFileProblem(f))) return;
+        const fd = new FormData();
+        fd.set("payload", JSON.stringify(values));
+        chosen.forEach((list, i) => list.forEach((f) => fd.append(`file:${i}`, f, f.name)));
+        payload = fd;
+      }
       let result: AgreementFormResult;
       try {
-        result = await action(values);
+        result = await action(payload);
       } catch {
         showAlert(t("registry.errors.server"), true);
         return;
@@ -102,6 +135,8 @@ export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreate
         return;
       }
       setConflict(null);
+      setDuplicates("duplicates" in result ? (result.duplicates ?? []) : []);
+      setUploadProblems("uploadProblems" in result ? (result.uploadProblems ?? []) : []);
       const fieldErrors = "fieldErrors" in result ? (result.fieldErrors ?? {}) : {};
       const paths = Object.keys(fieldErrors);
       for (const path of paths) setError(path as Path<AgreementFormValues>, { type: "server", message: fieldErrors[path]![0] });
@@ -270,6 +305,17 @@ export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreate
             </Field>
           )}
         </fieldset>
+
+        {withFirstStatus && (
+          <FirstStatusFieldset
+            search={searchSources!}
+            files={files}
+            setFiles={(key, next) => setFilesState((f) => ({ ...f, [key]: next }))}
+            duplicates={duplicates}
+            clearDuplicates={(index) => setDuplicates((d) => d.filter((x) => x.sourceIndex !== index))}
+            uploadProblems={uploadProblems}
+          />
+        )}
 
         <div className="btn-row">
           <button type="submit" className="btn btn--primary" disabled={isSubmitting || done}>

@@ -8,7 +8,7 @@ import { DuplicateWarning } from "../sources/duplicate-warning";
 import { SourceFields } from "../sources/source-fields";
 import { SourcePicker } from "../sources/source-picker";
 import { FieldError } from "./field-error";
-import { errorAt } from "./form-helpers";
+import { errorAt, fieldId } from "./form-helpers";
 import { FileListInput } from "./file-list-input";
 import { newEntry, type SourceEntryValues } from "./form-values";
 import { useUploadProblemText } from "./refusal-message";
@@ -28,6 +28,8 @@ export function SourceUsesFieldset({
   clearDuplicates,
   uploadProblems,
   hint,
+  name = "sources",
+  legend,
 }: {
   search: (q: string) => Promise<SourcePick[]>;
   files: Record<string, File[]>;
@@ -36,17 +38,20 @@ export function SourceUsesFieldset({
   clearDuplicates: (index: number) => void;
   uploadProblems: UploadProblemAt[];
   hint?: string;
+  /** Where the list is in the form ("sources"; "firstStatus.sources" in the new-agreement form). */
+  name?: string;
+  legend?: string;
 }) {
   const t = useTranslations("evidence");
   const tDuplicate = useTranslations("sources.duplicate");
   const { control, register, setValue, formState } = useFormContext();
-  const { fields, append, remove } = useFieldArray({ name: "sources", control });
-  const entries = (useWatch({ name: "sources" }) as SourceEntryValues[] | undefined) ?? [];
+  const { fields, append, remove } = useFieldArray({ name, control });
+  const entries = (useWatch({ name }) as SourceEntryValues[] | undefined) ?? [];
   const uploadText = useUploadProblemText();
-  const listError = errorAt(formState.errors, "sources");
+  const listError = errorAt(formState.errors, name);
   return (
     <fieldset>
-      <legend>{t("fields.sources")}</legend>
+      <legend>{legend ?? t("fields.sources")}</legend>
       {hint && <p className="muted" style={{ marginTop: 0 }}>{hint}</p>}
       <div style={{ display: "grid", gap: "0.9rem" }}>
         {fields.map((field, i) => {
@@ -60,7 +65,7 @@ export function SourceUsesFieldset({
                 <h3 id={`entry-${field.id}`}>{t("sourceEntry.number", { n: i + 1 })}</h3>
                 <div className={styles.modes} role="group" aria-label={t("sourceEntry.number", { n: i + 1 })}>
                   {(["existing", "new"] as const).map((m) => (
-                    <button key={m} type="button" className="btn btn--small" aria-pressed={mode === m} onClick={() => setValue(`sources.${i}.mode`, m, { shouldDirty: true })}>
+                    <button key={m} type="button" className="btn btn--small" aria-pressed={mode === m} onClick={() => setValue(`${name}.${i}.mode`, m, { shouldDirty: true })}>
                       {t(`sourceEntry.${m}`)}
                     </button>
                   ))}
@@ -77,27 +82,27 @@ export function SourceUsesFieldset({
                   {t("sourceEntry.remove", { n: i + 1 })}
                 </button>
               </div>
-              {mode === "existing" ? <SourcePicker prefix={`sources.${i}`} search={search} /> : <SourceFields prefix={`sources.${i}.source`} />}
+              {mode === "existing" ? <SourcePicker prefix={`${name}.${i}`} search={search} /> : <SourceFields prefix={`${name}.${i}.source`} />}
               {mode === "new" && dup && (
                 <DuplicateWarning
                   duplicates={dup.sources}
                   onUse={(d) => {
-                    setValue(`sources.${i}.mode`, "existing");
-                    setValue(`sources.${i}.sourceId`, d.id);
-                    setValue(`sources.${i}.label`, d.citation);
+                    setValue(`${name}.${i}.mode`, "existing");
+                    setValue(`${name}.${i}.sourceId`, d.id);
+                    setValue(`${name}.${i}.label`, d.citation);
                     clearDuplicates(i);
                   }}
                   differentField={
                     <label style={{ display: "flex", gap: "0.5rem" }}>
-                      <input type="checkbox" {...register(`sources.${i}.allowDuplicate`)} />
+                      <input type="checkbox" {...register(`${name}.${i}.allowDuplicate`)} />
                       {tDuplicate("different")}
                     </label>
                   }
                 />
               )}
               <div className={styles.grid2}>
-                <TextField name={`sources.${i}.quote`} label={t("sourceEntry.quote")} multiline wide />
-                <TextField name={`sources.${i}.page`} label={t("sourceEntry.page")} maxLength={50} />
+                <TextField name={`${name}.${i}.quote`} label={t("sourceEntry.quote")} multiline wide />
+                <TextField name={`${name}.${i}.page`} label={t("sourceEntry.page")} maxLength={50} />
               </div>
               <FileListInput
                 files={files[fileKey] ?? []}
@@ -116,7 +121,7 @@ export function SourceUsesFieldset({
           + {t("sourceEntry.addNew")}
         </button>
       </div>
-      <FieldError id="sources-error" message={listError} />
+      <FieldError id={`${fieldId(name)}-error`} message={listError} />
       {uploadProblems
         .filter((p) => p.sourceIndex < 0)
         .map((p) => (

@@ -37,7 +37,7 @@ export function ConfirmForm({ items, confirm, doneHref, campaignId }: { items: C
   const [file, setFile] = useState<File | null>(null);
   const evidenceForm = useForm<EvidenceValues>({
     resolver: zodResolver(evidenceFormSchema) as never,
-    // Checked on send (trigger), then again as the user corrects a field.
+    // Checked on blur once touched, and on send (handleSubmit below); after a send, as the user types.
     mode: "onTouched",
     defaultValues: { evidence: emptySourceInput("email") },
   });
@@ -49,38 +49,44 @@ export function ConfirmForm({ items, confirm, doneHref, campaignId }: { items: C
       aria-label={many ? t("allTitle") : t("oneTitle")}
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => {
-          // The evidence is checked by the same source schema as on the server, before sending.
-          if (withEvidence && !(await evidenceForm.trigger())) return;
-          const input = {
-            items: selected.map(({ agreementId, eventId }) => ({ agreementId, eventId })),
-            note,
-            campaignId,
-            ...(withEvidence ? { evidence: evidenceForm.getValues("evidence") } : {}),
-          };
-          let payload: unknown = input;
-          if (withEvidence) {
-            const form = new FormData();
-            form.set("payload", JSON.stringify(input));
-            if (file) form.set("file:0", file);
-            payload = form;
-          }
-          const r = await confirm(payload);
-          setResult(r);
-          if (!r.ok && r.fieldErrors) {
-            for (const [path, messages] of Object.entries(r.fieldErrors)) {
-              if (path.startsWith("evidence.")) evidenceForm.setError(path as "evidence", { message: messages[0] });
+        const send = () =>
+          start(async () => {
+            const input = {
+              items: selected.map(({ agreementId, eventId }) => ({ agreementId, eventId })),
+              note,
+              campaignId,
+              ...(withEvidence ? { evidence: evidenceForm.getValues("evidence") } : {}),
+            };
+            let payload: unknown = input;
+            if (withEvidence) {
+              const form = new FormData();
+              form.set("payload", JSON.stringify(input));
+              if (file) form.set("file:0", file);
+              payload = form;
             }
-          }
-          if (r.ok) {
-            setNote("");
-            setWithEvidence(false);
-            setFile(null);
-            evidenceForm.reset();
-            if (doneHref) router.push(doneHref);
-            router.refresh();
-          }
-        });
+            const r = await confirm(payload);
+            setResult(r);
+            if (!r.ok && r.fieldErrors) {
+              for (const [path, messages] of Object.entries(r.fieldErrors)) {
+                if (path.startsWith("evidence.")) evidenceForm.setError(path as "evidence", { message: messages[0] });
+              }
+            }
+            if (r.ok) {
+              setNote("");
+              setWithEvidence(false);
+              setFile(null);
+              evidenceForm.reset();
+              if (doneHref) router.push(doneHref);
+              router.refresh();
+            }
+          });
+        // The evidence is checked by the same source schema as on the server, before sending, through
+        // the evidence form's own submit: from then on each field is re-checked as it is typed, so a
+        // corrected field's message is gone before the next click. (Checked with trigger() instead,
+        // the message only went on blur, i.e. on the press of this button: the button moved up under
+        // the pointer and the click was lost.)
+        if (withEvidence) void evidenceForm.handleSubmit(send)();
+        else send();
       }}
     >
       {many && (

@@ -1,8 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Tx } from "@/db/client";
 import { sourceAttachments, sources } from "@/db/schema";
-import type { CurrentUser } from "../auth/current-user";
-import { can, type Action } from "../auth/permissions";
+import { can, type Action, type Actor } from "../auth/permissions";
 import { checkUploads, type CheckedUpload, type UploadInput, type UploadRefusal, type UploadSession } from "../attachments/store";
 import { recordRevision } from "../revisions/record";
 import { insertSource } from "../sources/create";
@@ -34,7 +33,7 @@ export class WriteRefused<R> extends Error {
 }
 
 /** The permission a list of evidence needs beyond the write itself, or null when the user has them all. */
-export function missingEvidencePermission(user: CurrentUser, uses: readonly SourceUseInput[], files: readonly SourceFile[]): Action | null {
+export function missingEvidencePermission(user: Omit<Actor, "active">, uses: readonly SourceUseInput[], files: readonly SourceFile[]): Action | null {
   const actor = { ...user, active: true };
   if (uses.some((u) => u.mode === "new") && !can(actor, "source.create")) return "source.create";
   if (files.length > 0 && !can(actor, "attachment.upload")) return "attachment.upload";

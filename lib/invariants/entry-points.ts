@@ -12,8 +12,10 @@ export const FOUNDATION_WRITES = [
   // lib/agreements/write.ts: the one agreement write.
   "createAgreements",
   "updateAgreementValues",
-  // lib/events/record.ts and lib/review/apply.ts: status events and their evidence.
+  // lib/events/record.ts and lib/review/apply.ts: status events and their evidence
+  // (writeStatusEvent is the write inside a caller's transaction, e.g. a new agreement's first status).
   "recordStatusEvent",
+  "writeStatusEvent",
   "applyProposedEvent",
   // lib/review: a proposal's check before it is stored, and the check that it is still open
   // (every decision, revision, rebase and withdrawal goes through it).

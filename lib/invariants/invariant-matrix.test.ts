@@ -236,7 +236,18 @@ function eventCells(kind: "date" | "future" | "transition"): Record<string, Cell
     rebaseProposal: { prepare: stored, run: (env, proposalId: string) => rebaseProposal({ ctx: env.analyst, input: { proposalId } }) },
     approveProposal: { prepare: stored, run: (env, proposalId: string) => approveProposal({ ctx: env.reviewer, input: { proposalId, version: 1 } }) },
     decideProposal: { prepare: stored, run: (env, proposalId: string) => decideProposal({ ctx: env.reviewer, input: { decision: "approve", proposalId, version: 1 } }) },
-    createAgreement: { notApplicable: noEvent },
+    createAgreement:
+      kind === "date"
+        ? {
+            // A new agreement's first status, through the same event write: the agreement is not written either.
+            run: (env) =>
+              createAgreement({
+                ctx: env.analyst,
+                input: { ...formInput({ designation: `Matris ${++n}` }), firstStatus: { effective: formEvent.effective, sources: [{ mode: "existing", sourceId: REPORT_SOURCE_ID, quote: "", page: "" }] } },
+                storage: env.storage,
+              }),
+          }
+        : { notApplicable: "a new agreement's first status is its establishment, which the rules always allow first" },
     updateAgreement: { notApplicable: noEvent },
     submitAgreementEdit: { notApplicable: noEvent },
     revertRevision: { notApplicable: "reverts agreement fields only; status events are corrected, never reverted" },
@@ -280,7 +291,7 @@ function attachmentCells(): Record<string, Cell> {
     decideProposal: { prepare: stored, run: (env, proposalId: string) => decideProposal({ ctx: env.reviewer, input: { decision: "approve", proposalId, version: 1 } }) },
     logStatusChange: { notApplicable: "an analyst's evidence uploads its files or cites sources, never a bare attachment id" },
     correctEvent: { notApplicable: "as logStatusChange" },
-    createAgreement: { notApplicable: na },
+    createAgreement: { notApplicable: "its first status's evidence is as logStatusChange's" },
     updateAgreement: { notApplicable: na },
     submitAgreementEdit: { notApplicable: na },
     revertRevision: { notApplicable: na },

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { AGREEMENT_KINDS } from "../domain/enums";
+import { AGREEMENT_KINDS, DATE_PRECISIONS } from "../domain/enums";
+import { MAX_SOURCES_PER_EVENT, sourceUseSchema } from "./events";
 import { foreignOrganizationSchema } from "./organizations";
+import { partialDateProblem } from "./partial-date-input";
 import { lineText, multilineText, refinePartialDate } from "./text";
 
 // One schema for the agreement form: the browser checks it with react-hook-form's zod resolver,
@@ -33,6 +35,59 @@ export const agreementSchema = z.object({
 });
 export type AgreementInput = z.input<typeof agreementSchema>;
 export type AgreementValues = z.output<typeof agreementSchema>;
+
+/**
+ * A new agreement's first status: its establishment (Active), at the date and precision the
+ * source gives, with its source(s), as the status-change form enters them. Left empty (no date
+ * typed, no source) the agreement is saved without a status, visibly incomplete; half-filled
+ * (a date without a source, a source without a date, a date that does not exist) it is refused
+ * field by field. Checked as a whole, so that a source's own errors and the date's show together.
+ */
+export const firstStatusSchema = z
+  .object({
+    effective: z.object({ precision: z.enum(DATE_PRECISIONS), value: z.string().max(10) }),
+    sources: z.array(sourceUseSchema).max(MAX_SOURCES_PER_EVENT, "evidence.errors.tooManySources"),
+  })
+  .superRefine(
+    (s, ctx) => {
+      if (isEmptyFirstStatus(s)) return;
+      const problem = partialDateProblem(s.effective, { required: false });
+      if (problem) ctx.addIssue({ code: "custom", path: ["effective", s.effective.precision === "unknown" ? "precision" : "value"], message: problem });
+      if (s.sources.length === 0) ctx.addIssue({ code: "custom", path: ["sources"], message: "registry.errors.firstStatusSourceRequired" });
+      const seen = new Set<string>();
+      s.sources.forEach((use, i) => {
+        if (use?.mode !== "existing") return;
+        if (seen.has(use.sourceId)) ctx.addIssue({ code: "custom", path: ["sources", i, "sourceId"], message: "evidence.errors.sourceTwice" });
+        seen.add(use.sourceId);
+      });
+    },
+    // Also when a source entry has errors of its own: the date's problem is shown with them.
+    { when: (payload) => isFirstStatusShape(payload.value) },
+  );
+export type FirstStatusInput = z.input<typeof firstStatusSchema>;
+
+function isFirstStatusShape(v: unknown): v is { effective: { precision: (typeof DATE_PRECISIONS)[number]; value: string }; sources: { mode?: string; sourceId?: string }[] } {
+  const o = v as { effective?: { precision?: unknown; value?: unknown }; sources?: unknown } | null;
+  return (
+    !!o &&
+    typeof o === "object" &&
+    typeof o.effective?.value === "string" &&
+    (DATE_PRECISIONS as readonly unknown[]).includes(o.effective.precision) &&
+    Array.isArray(o.sources)
+  );
+}
+
+/** Nothing entered: no date typed and no source (whatever the precision says). */
+export function isEmptyFirstStatus(s: { effective: { value: string }; sources: readonly unknown[] }): boolean {
+  return s.sources.length === 0 && s.effective.value.trim() === "";
+}
+
+/** Creating an agreement: its fields and, optionally, its first status (lib/agreements/create.ts). */
+export const agreementCreateSchema = agreementSchema.extend({ firstStatus: firstStatusSchema.optional() });
+export type AgreementCreateInput = z.input<typeof agreementCreateSchema>;
+export type AgreementCreateValues = z.output<typeof agreementCreateSchema>;
+
+export const EMPTY_FIRST_STATUS: FirstStatusInput = { effective: { precision: "year", value: "" }, sources: [] };
 
 /** An edit carries the version it was based on, and may say why. */
 export const agreementUpdateSchema = agreementSchema.extend({

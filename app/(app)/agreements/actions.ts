@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { createAgreement, type CreateAgreementResult } from "@/lib/agreements/create";
+import { readEvidenceSubmission } from "@/lib/attachments/form-data";
 import { guardedAction } from "@/lib/auth/action";
 import { submitAgreementEdit, type AgreementEditResult } from "@/lib/review/edit-policy";
 
@@ -9,9 +10,15 @@ import { submitAgreementEdit, type AgreementEditResult } from "@/lib/review/edit
 // the lib function (which checks can() and the zod schema itself, and writes with its
 // revision, or proposes the change when the review policy asks for it), then revalidation.
 
-export const createAgreementAction = guardedAction("agreement.create", async (ctx, input: unknown): Promise<CreateAgreementResult> => {
-  const result = await createAgreement({ ctx, input });
-  if (result.ok) revalidatePath("/agreements");
+// With a first status the form sends FormData: the fields as JSON under "payload", each
+// source's files under "file:<index of its source>", as the status-change form does.
+export const createAgreementAction = guardedAction("agreement.create", async (ctx, submission: unknown): Promise<CreateAgreementResult> => {
+  const { input, files } = submission instanceof FormData ? await readEvidenceSubmission(submission) : { input: submission, files: [] };
+  const result = await createAgreement({ ctx, input, files });
+  if (result.ok) {
+    revalidatePath("/agreements");
+    if (result.eventId) revalidatePath("/sources", "layout");
+  }
   return result;
 });
 

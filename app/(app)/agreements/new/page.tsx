@@ -6,7 +6,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { refusePage } from "@/lib/auth/refusal";
 import { listForeignOrganizations, listSwedishOrganizations } from "@/lib/organizations/list";
-import { EMPTY_AGREEMENT } from "@/lib/validation/agreements";
+import { EMPTY_AGREEMENT, EMPTY_FIRST_STATUS } from "@/lib/validation/agreements";
+import { searchSourcesAction } from "../../sources/actions";
 import { createAgreementAction } from "../actions";
 
 export async function generateMetadata() {
@@ -27,12 +28,13 @@ export default async function NewAgreementPage() {
       <h1>{t("registry.form.newTitle")}</h1>
       <AgreementForm
         mode="create"
-        defaultValues={EMPTY_AGREEMENT}
+        defaultValues={{ ...EMPTY_AGREEMENT, firstStatus: { effective: { ...EMPTY_FIRST_STATUS.effective }, sources: [] } }}
         swedish={swedish}
         foreign={foreign}
         canCreateOrganization={can(actor, "organization.create")}
         action={createAgreementAction}
         cancelHref="/agreements"
+        searchSources={searchSourcesAction}
       />
     </>
   );
