@@ -20,7 +20,7 @@ export async function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/dashboard", label: t("dashboard.nav") },
     { href: "/organizations", label: t("registry.nav.organizations") },
     { href: "/sources", label: t("sources.nav") },
-    { href: "/review", label: staff ? t("review.title") : t("shell.myProposals") },
+    { href: "/review", label: staff ? t("review.title") : t("shell.proposals") },
     { href: "/activity", label: t("activity.title") },
     ...(can(actor, "campaign.read") ? [{ href: "/campaigns", label: t("campaigns.nav") }] : []),
     ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: t("admin.nav"), also: ["/admin"] }] : []),

@@ -27,10 +27,10 @@ export interface ActivityItem {
 /**
  * The latest changes across the registry: revisions, status events and proposal decisions.
  * Proposals appear only as `reader` may read them (can("proposal.read")): an official sees
- * their own, not other organisations'.
+ * their own and those made for their organisation, not other organisations'.
  */
 export async function activityFeed(db: Db, reader: Reader, filter: ActivityFilter): Promise<ActivityItem[]> {
-  const readable = readableProposals(reader, sql`pp.author_id`);
+  const readable = readableProposals(reader, { author: sql`pp.author_id`, organization: sql`pp.organization_id` });
   const userId = filter.userId ?? null;
   const orgId = filter.organizationId ?? null;
   return queryRows<ActivityItem>(

@@ -52,7 +52,10 @@ export interface Actor {
 
 /** What an action is about, where the answer depends on it. */
 export interface Resource {
-  /** The Swedish organisation the record belongs to (an agreement's Swedish party). */
+  /**
+   * The Swedish organisation the record belongs to (an agreement's Swedish party; for a
+   * proposal, the organisation it was made for: its `organization_id`).
+   */
   organizationId?: string | null;
   /** The author of a proposal. */
   authorId?: string | null;
@@ -82,7 +85,9 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       return has("analyst") || isOfficialOf(resource.organizationId);
     case "proposal.read":
     case "proposal.comment":
-      return isAuthor || has("reviewer") || has("analyst") || has("admin");
+      // Staff read every proposal; an official their own, and those made for their own
+      // organisation (a colleague's), never another organisation's. Revising stays the author's.
+      return isAuthor || isOfficialOf(resource.organizationId) || has("reviewer") || has("analyst") || has("admin");
     case "proposal.revise":
       return isAuthor;
     case "proposal.review":

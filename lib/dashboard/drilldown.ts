@@ -126,7 +126,7 @@ async function keysSql(db: Db, q: DashboardQuery, d: DrilldownInput, reader: Rea
       return sql`${ctes}
         SELECT p.agreement_id, NULL::uuid AS event_id, p.id AS proposal_id FROM proposals p
         WHERE ${filtered ? sql`p.agreement_id IN (SELECT id FROM scope)` : sql`true`} AND ${recordedBy(q, sql`p.created_at`)} ${outcome}
-          AND ${readableProposals(reader, sql`p.author_id`)}`;
+          AND ${readableProposals(reader, { author: sql`p.author_id`, organization: sql`p.organization_id` })}`;
     }
   }
 }

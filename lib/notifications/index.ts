@@ -51,7 +51,7 @@ export async function unreadCount(db: Db, reader: Reader): Promise<number> {
   return row?.n ?? 0;
 }
 
-const visibleTo = (reader: Reader) => sql`(${proposals.id} IS NULL OR ${readableProposals(reader, sql`${proposals.authorId}`)})`;
+const visibleTo = (reader: Reader) => sql`(${proposals.id} IS NULL OR ${readableProposals(reader, { author: sql`${proposals.authorId}`, organization: sql`${proposals.organizationId}` })})`;
 
 /**
  * The reader's notifications, leaving out those about proposals they may no longer read (a

@@ -50,7 +50,7 @@ export async function organizationHome(db: Db, reader: Reader, organizationId: s
           sql`SELECT p.id, p.agreement_id, p.kind, p.status, p.created_at, u.name AS author
               FROM proposals p JOIN users u ON u.id = p.author_id
               WHERE p.organization_id = ${organizationId} AND p.status IN ('open', 'changes_requested')
-                AND ${readableProposals(reader, sql`p.author_id`)}
+                AND ${readableProposals(reader, { author: sql`p.author_id`, organization: sql`p.organization_id` })}
               ORDER BY p.created_at`,
         ),
   ]);
@@ -78,7 +78,7 @@ export async function pendingProposals(db: Db, reader: Reader, agreementId: stri
     sql`SELECT p.id, p.status, p.created_at, u.name AS author, p.author_id
         FROM proposals p JOIN users u ON u.id = p.author_id
         WHERE p.agreement_id = ${agreementId} AND p.status IN ('open', 'changes_requested')
-          AND ${readableProposals(reader, sql`p.author_id`)}
+          AND ${readableProposals(reader, { author: sql`p.author_id`, organization: sql`p.organization_id` })}
         ORDER BY p.created_at`,
   );
 }

@@ -173,7 +173,7 @@ function requireReviewer(ctx: ActionContext, p: Proposal) {
   if (p.authorId === ctx.user.id && ctx.user.roles.includes("reviewer")) {
     throw new ForbiddenError("proposal.review", "You cannot decide your own proposal; another reviewer must.");
   }
-  if (!can(actor(ctx), "proposal.review", { authorId: p.authorId })) throw new ForbiddenError("proposal.review");
+  if (!can(actor(ctx), "proposal.review", { authorId: p.authorId, organizationId: p.organizationId })) throw new ForbiddenError("proposal.review");
 }
 
 /** Whether the record changed since the proposal was based on it. */
@@ -189,7 +189,7 @@ export async function commentOnProposal({ ctx, input }: { ctx: ActionContext; in
   const { proposalId, body } = commentSchema.parse(input);
   return ctx.db.transaction(async (tx) => {
     const p = await lockProposal(tx, proposalId);
-    if (!can(actor(ctx), "proposal.comment", { authorId: p.authorId })) throw new ForbiddenError("proposal.comment");
+    if (!can(actor(ctx), "proposal.comment", { authorId: p.authorId, organizationId: p.organizationId })) throw new ForbiddenError("proposal.comment");
     await tx.insert(proposalComments).values({ proposalId, authorId: ctx.user.id, kind: "comment", body });
     const others = p.authorId === ctx.user.id ? await reviewerIds(tx, ctx.user.id) : [p.authorId];
     await notify(tx, others, "proposal.commented", proposalId, { title: p.summary ?? p.kind, actorName: ctx.user.name });
@@ -249,7 +249,7 @@ export async function reviseProposal({
   const uploads = checkProposalFiles(parsed, files);
   return transactionWithUploads(ctx.db, storage ?? attachmentStorage(), async (tx, session) => {
     const p = await lockProposal(tx, input.proposalId);
-    if (!can(actor(ctx), "proposal.revise", { authorId: p.authorId })) throw new ForbiddenError("proposal.revise");
+    if (!can(actor(ctx), "proposal.revise", { authorId: p.authorId, organizationId: p.organizationId })) throw new ForbiddenError("proposal.revise");
     await requireOpen(tx, p);
     if (parsed.kind !== p.kind) throw new ReviewError("not_open", "A revision keeps the kind of change.");
     const base = await resolveBase(tx, parsed);
@@ -273,7 +273,7 @@ export async function rebaseProposal({ ctx, input }: { ctx: ActionContext; input
   return ctx.db.transaction(async (tx) => {
     const p = await lockProposal(tx, input.proposalId);
     const isAuthor = p.authorId === ctx.user.id;
-    if (!isAuthor && !can(actor(ctx), "proposal.review", { authorId: p.authorId })) throw new ForbiddenError("proposal.review");
+    if (!isAuthor && !can(actor(ctx), "proposal.review", { authorId: p.authorId, organizationId: p.organizationId })) throw new ForbiddenError("proposal.review");
     await requireOpen(tx, p);
     // The stored payload is checked again as if it were proposed now.
     const old = createProposalSchema.parse(stripBase(p.payload as ProposalPayload));

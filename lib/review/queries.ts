@@ -10,6 +10,9 @@ import { revertValues } from "./apply";
 import { isStale, type ProposalPayload } from "./proposals";
 import { readableProposals, type Reader } from "./read-scope";
 
+/** The proposal columns can("proposal.read") depends on, for readableProposals. */
+const PROPOSAL_COLUMNS = { author: sql`${proposals.authorId}`, organization: sql`${proposals.organizationId}` };
+
 export const queueFilterSchema = z.object({
   status: z.enum(["open", "changes_requested", "approved", "rejected", "withdrawn", "pending", "all"]).catch("pending"),
   organizationId: z.string().uuid().optional().catch(undefined),
@@ -20,11 +23,11 @@ export const queueFilterSchema = z.object({
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
 
-/** The review queue: the proposals `reader` may read (an official's own; everyone's for staff). */
+/** The review queue: the proposals `reader` may read (an official's own and their organisation's; everyone's for staff). */
 export async function listProposals(db: Db, reader: Reader, filter: QueueFilter) {
   const swedish = alias(organizations, "swedish");
   const foreign = alias(organizations, "foreign");
-  const conditions: SQL[] = [readableProposals(reader, sql`${proposals.authorId}`)];
+  const conditions: SQL[] = [readableProposals(reader, PROPOSAL_COLUMNS)];
   if (filter.status === "pending") conditions.push(inArray(proposals.status, ["open", "changes_requested"]));
   else if (filter.status !== "all") conditions.push(eq(proposals.status, filter.status));
   if (filter.organizationId) conditions.push(eq(proposals.organizationId, filter.organizationId));
@@ -54,7 +57,7 @@ export async function proposalOrganizations(db: Db, reader: Reader) {
     .selectDistinct({ id: organizations.id, name: organizations.name })
     .from(proposals)
     .innerJoin(organizations, eq(organizations.id, proposals.organizationId))
-    .where(readableProposals(reader, sql`${proposals.authorId}`))
+    .where(readableProposals(reader, PROPOSAL_COLUMNS))
     .orderBy(organizations.name);
 }
 

@@ -14,8 +14,10 @@ import { organizationHome, pendingProposals } from "../officials/home";
 import { createProposal } from "./proposals";
 import { listProposals, proposalOrganizations } from "./queries";
 
-// Issue 10, finding 7: every read path that lists proposals shows an official only their own,
-// as /review/<id> does. Read as the official of another organisation, who must not see them.
+// Issue 10, finding 7: every read path that lists proposals shows an official only what
+// /review/<id> lets them open: their own proposals and those made for their own organisation by
+// a colleague (issue 11), never another organisation's. Read as a colleague of the author, who
+// sees the proposal everywhere, and as the official of another organisation, who sees it nowhere.
 
 const BENGTSFORS_WUZHOU = seedId("agreement", "bengtsfors-wuzhou-twin");
 const BENGTSFORS = swedishOrgId({ kind: "kommun", code: "1460" });
@@ -25,6 +27,7 @@ describeEachDriver("proposals on every read path (issue 10 #7)", (db) => {
   let author: ActionContext;
   let reviewer: ActionContext;
   let outsider: ActionContext["user"];
+  let colleague: ActionContext["user"];
   let proposalId: string;
 
   beforeAll(async () => {
@@ -35,6 +38,11 @@ describeEachDriver("proposals on every read path (issue 10 #7)", (db) => {
       .values({ email: "mora@example.se", name: "Mora-tjänstepersonen", passwordHash: "x", roles: ["municipal_official"], organizationId: MORA })
       .returning();
     outsider = { id: u!.id, email: u!.email, name: u!.name, roles: u!.roles, organizationId: MORA, organizationName: null, isDemo: false };
+    const [c] = await db()
+      .insert(users)
+      .values({ email: "kollega@example.se", name: "Kollegan", passwordHash: "x", roles: ["municipal_official"], organizationId: BENGTSFORS })
+      .returning();
+    colleague = { id: c!.id, email: c!.email, name: c!.name, roles: c!.roles, organizationId: BENGTSFORS, organizationName: null, isDemo: false };
     const p = await createProposal({
       ctx: author,
       input: { kind: "agreement.update", agreementId: BENGTSFORS_WUZHOU, baseVersion: 1, changes: { funding: "Hemlig budget" }, summary: "Hemligt förslag" },
@@ -49,10 +57,14 @@ describeEachDriver("proposals on every read path (issue 10 #7)", (db) => {
     const ids = async (reader: ActionContext["user"]) => (await drilldown(db(), reader, spec)).rows.map((r) => r.proposal?.id);
     expect(await ids(reviewer.user)).toContain(proposalId);
     expect(await ids(author.user)).toContain(proposalId);
+    expect(await ids(colleague)).toContain(proposalId);
     expect(await ids(outsider)).not.toContain(proposalId);
-    const csv = await (await dashboardApiResponse(db(), outsider, "drilldown", new URLSearchParams("series=proposals&outcome=open&format=csv"))).text();
-    expect(csv).not.toContain(proposalId);
-    expect(csv.split("\n").filter((l) => l.trim()).length).toBe(1); // the header only
+    const csv = async (reader: ActionContext["user"]) =>
+      (await dashboardApiResponse(db(), reader, "drilldown", new URLSearchParams("series=proposals&outcome=open&format=csv"))).text();
+    expect(await csv(colleague)).toContain(proposalId);
+    const outsiders = await csv(outsider);
+    expect(outsiders).not.toContain(proposalId);
+    expect(outsiders.split("\n").filter((l) => l.trim()).length).toBe(1); // the header only
   });
 
   it("the agreement page's notice of pending proposals, and an official's home", async () => {
@@ -60,29 +72,29 @@ describeEachDriver("proposals on every read path (issue 10 #7)", (db) => {
     expect(await pending(reviewer.user)).toContain(proposalId);
     expect(await pending(author.user)).toContain(proposalId);
     expect(await pending(outsider)).toEqual([]);
-    // A colleague in the author's own organisation may not open the proposal either (can("proposal.read")).
-    const [c] = await db()
-      .insert(users)
-      .values({ email: "kollega@example.se", name: "Kollegan", passwordHash: "x", roles: ["municipal_official"], organizationId: BENGTSFORS })
-      .returning();
-    const colleague = { id: c!.id, email: c!.email, name: c!.name, roles: c!.roles, organizationId: BENGTSFORS, organizationName: null, isDemo: false };
-    expect(await pending(colleague)).toEqual([]);
+    // A colleague in the author's own organisation sees it, so as not to propose the same change.
+    expect(await pending(colleague)).toEqual([proposalId]);
     const homeProposals = async (reader: ActionContext["user"]) => (await organizationHome(db(), reader, BENGTSFORS)).flatMap((a) => a.proposals.map((p) => p.id));
     expect(await homeProposals(author.user)).toEqual([proposalId]);
-    expect(await homeProposals(colleague)).toEqual([]);
+    expect(await homeProposals(colleague)).toEqual([proposalId]);
+    // Asked about Bengtsfors's agreements, the other organisation's official still gets none of its proposals.
+    expect(await homeProposals(outsider)).toEqual([]);
   });
 
   it("the activity feed", async () => {
     const proposalItems = async (reader: ActionContext["user"]) =>
       (await activityFeed(db(), reader, { limit: 500 })).filter((i) => i.kind === "proposal").map((i) => i.entityId);
     expect(await proposalItems(reviewer.user)).toContain(proposalId);
+    expect(await proposalItems(colleague)).toContain(proposalId);
     expect(await proposalItems(outsider)).toEqual([]);
   });
 
   it("the review queue and its organisation filter", async () => {
     const queue = async (reader: ActionContext["user"]) => (await listProposals(db(), reader, { status: "all" })).map((r) => r.proposal.id);
     expect(await queue(author.user)).toEqual([proposalId]);
+    expect(await queue(colleague)).toEqual([proposalId]);
     expect(await queue(outsider)).toEqual([]);
+    expect((await proposalOrganizations(db(), colleague)).map((o) => o.id)).toEqual([BENGTSFORS]);
     expect((await proposalOrganizations(db(), outsider)).map((o) => o.id)).not.toContain(BENGTSFORS);
     expect((await proposalOrganizations(db(), reviewer.user)).map((o) => o.id)).toContain(BENGTSFORS);
   });
@@ -93,5 +105,12 @@ describeEachDriver("proposals on every read path (issue 10 #7)", (db) => {
     expect(await unreadCount(db(), reviewer.user)).toBeGreaterThan(0);
     const [reviewerNote] = await db().select().from(notifications).where(eq(notifications.userId, reviewer.user.id));
     expect((await listNotifications(db(), reviewer.user)).map((n) => n.id)).toContain(reviewerNote!.id);
+    // A colleague keeps the sight of a notification about their organisation's proposal.
+    const [colleagueNote] = await db()
+      .insert(notifications)
+      .values({ userId: colleague.id, kind: "proposal.commented", proposalId, message: { title: "Hemligt förslag", actorName: "x" } })
+      .returning();
+    expect((await listNotifications(db(), colleague)).map((n) => n.id)).toEqual([colleagueNote!.id]);
+    expect(await unreadCount(db(), colleague)).toBe(1);
   });
 });

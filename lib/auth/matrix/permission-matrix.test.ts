@@ -13,6 +13,7 @@ import { ACTIVE_ACTORS, ACTOR_KEYS, createMatrixFixture, databaseFingerprint, re
 const EVERYONE = ACTIVE_ACTORS;
 const ANALYSTS: ActorKey[] = ["analyst", "analyst_reviewer"];
 const ADMIN: ActorKey[] = ["admin"];
+const STAFF: ActorKey[] = ["admin", "analyst", "reviewer", "analyst_reviewer"];
 
 const MATRIX: Record<Action, readonly ActorKey[]> = {
   "agreement.read": EVERYONE,
@@ -38,8 +39,10 @@ const MATRIX: Record<Action, readonly ActorKey[]> = {
   "proposal.create": [...ANALYSTS, "official_same_org"],
   // "Nothing has changed": officials for their own organisation, analysts for any.
   "confirmation.create": [...ANALYSTS, "official_same_org"],
-  "proposal.read": ["admin", "analyst", "reviewer", "analyst_reviewer"],
-  "proposal.comment": ["admin", "analyst", "reviewer", "analyst_reviewer"],
+  // Staff read and comment on every proposal; an official also on those made for their own
+  // organisation by someone else (a colleague), but revises only their own and never reviews.
+  "proposal.read": [...STAFF, "official_same_org"],
+  "proposal.comment": [...STAFF, "official_same_org"],
   "proposal.revise": [],
   "proposal.review": ["reviewer", "analyst_reviewer"],
   "release.publish": ["reviewer", "analyst_reviewer"],
@@ -85,7 +88,11 @@ const VARIANTS: Variant[] = [
       "agreement.update": ANALYSTS,
       "event.create": ANALYSTS,
       "attachment.upload": ANALYSTS,
-      "proposal.read": MATRIX["proposal.read"],
+      // A proposal for another organisation: its own officials read it and comment on it, the
+      // official of Bengtsfors does not (issue 10 #7).
+      "proposal.read": [...STAFF, "official_other_org"],
+      "proposal.comment": [...STAFF, "official_other_org"],
+      "proposal.revise": [],
       "proposal.review": MATRIX["proposal.review"],
       // The official of the other organisation may not invite to it or see its contacts either.
       "user.invite": MATRIX["user.invite"],

@@ -24,12 +24,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
   if (!detail) notFound();
   const { proposal: p, payload } = detail;
   const actor = { ...user, active: true };
-  if (!can(actor, "proposal.read", { authorId: p.authorId })) refusePage({ action: "proposal.read" });
+  if (!can(actor, "proposal.read", { authorId: p.authorId, organizationId: p.organizationId })) refusePage({ action: "proposal.read" });
   const t = await getTranslations();
   const dates = dateFormat(await getLocale());
   const isAuthor = p.authorId === user.id;
   const pending = p.status === "open" || p.status === "changes_requested";
-  const mayReview = can(actor, "proposal.review", { authorId: p.authorId });
+  const mayReview = can(actor, "proposal.review", { authorId: p.authorId, organizationId: p.organizationId });
 
   return (
     <>
@@ -87,7 +87,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ id: s
               </li>
             ))}
           </ol>
-          {pending && can(actor, "proposal.comment", { authorId: p.authorId }) && <CommentForm proposalId={p.id} comment={commentAction} />}
+          {pending && can(actor, "proposal.comment", { authorId: p.authorId, organizationId: p.organizationId }) && <CommentForm proposalId={p.id} comment={commentAction} />}
         </section>
         <div>
           {pending && mayReview && (

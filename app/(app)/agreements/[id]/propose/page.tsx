@@ -122,7 +122,7 @@ export default async function ProposePage({ params, searchParams }: { params: Pr
   let reviseId: string | undefined;
   if (revise && z.string().uuid().safeParse(revise).success) {
     const [p] = await db.select().from(proposals).where(eq(proposals.id, revise));
-    if (p && p.authorId === user.id && p.agreementId === id) {
+    if (p && p.agreementId === id && can({ ...user, active: true }, "proposal.revise", { authorId: p.authorId, organizationId: p.organizationId })) {
       initial = fromPayload(p.payload as ProposalPayload, base);
       reviseId = p.id;
     }
