@@ -18,7 +18,7 @@ export async function PublicShell({ children, staffHref }: { children: React.Rea
       <a className="skip-link" href="#main">
         {t("nav.skip")}
       </a>
-      <header className="app-header">
+      <header className="app-header app-header--public">
         <div className="app-header__inner">
           <Link href="/" className="app-header__brand">
             {t("nav.brand")}
