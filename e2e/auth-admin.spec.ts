@@ -34,7 +34,11 @@ test("creates users with roles, refusing bad input field by field and keeping wh
   await expect(name).toHaveValue("Maja Tjänsteperson");
   await page.screenshot({ path: "screenshots/admin-new-user-errors-sv.png", fullPage: true });
 
-  await page.getByLabel("Organisation").selectOption({ label: "Mora" });
+  // The organisation is the same searchable picker as elsewhere: lower case without accents finds it.
+  const organization = page.getByRole("combobox", { name: "Organisation" });
+  await organization.fill("mora");
+  await page.getByRole("option", { name: /^Mora/ }).click();
+  await expect(organization).toHaveValue("Mora");
   await page.getByRole("button", { name: "Skapa användare" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Användaren har skapats." })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Maja Tjänsteperson", level: 1 })).toBeVisible();
@@ -95,7 +99,22 @@ test("changes roles and deactivates: either ends the user's sessions at once, ke
   // Deactivated with a reason: her next request sends her to sign-in, and signing in fails.
   const access = page.getByRole("form", { name: "Åtkomst" });
   await access.getByLabel("Anledning (valfri)").fill("Slutat på NKK");
+  // First a confirmation that names her, with Cancel focused; cancelling changes nothing.
   await access.getByRole("button", { name: "Inaktivera kontot" }).click();
+  const confirm = page.getByRole("dialog", { name: "Inaktivera kontot för Ida Analytiker?" });
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText(`Ida Analytiker (${email}) kan inte logga in längre`);
+  await expect(confirm).toContainText("Anledning i granskningsloggen: Slutat på NKK");
+  await expect(confirm.getByRole("button", { name: "Avbryt" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Avbryt" }).click();
+  await expect(confirm).toBeHidden();
+  const stillActive = (await (await page.request.get(`/api/admin/users/${id}`)).json()) as { user: { active: boolean } };
+  expect(stillActive.user.active).toBe(true);
+  await ida.reload();
+  await expect(ida).toHaveURL(/\/agreements/);
+  // Confirmed: deactivated.
+  await access.getByRole("button", { name: "Inaktivera kontot" }).click();
+  await confirm.getByRole("button", { name: "Inaktivera kontot" }).click();
   await expect(access.getByRole("status")).toHaveText("Kontot har inaktiverats.");
   await expect(page.getByText("Inaktiverad").first()).toBeVisible();
   await expect(page.getByTestId("audit-row").filter({ hasText: "Konto inaktiverat" })).toContainText("Anledning: Slutat på NKK");
@@ -127,6 +146,7 @@ test("an admin cannot deactivate themselves or take away their own admin role", 
   await page.goto(`/admin/users/${self.id}`);
   const access = page.getByRole("form", { name: "Åtkomst" });
   await access.getByRole("button", { name: "Inaktivera kontot" }).click();
+  await page.getByRole("dialog", { name: "Inaktivera kontot för Demo Admin?" }).getByRole("button", { name: "Inaktivera kontot" }).click();
   await expect(access.getByRole("alert")).toHaveText("Du kan inte inaktivera ditt eget konto.");
   const rolesForm = page.getByRole("form", { name: "Ändra roller" });
   await rolesForm.getByRole("checkbox", { name: "Administratör" }).uncheck();

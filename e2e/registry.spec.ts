@@ -127,8 +127,12 @@ test("an analyst creates an agreement with a new foreign party; a bad date is re
   await page.getByRole("option", { name: /^Gällivare/ }).click();
   await expect(swedish).toHaveValue("Gällivare");
 
-  await page.getByRole("radio", { name: "Ny part" }).check();
-  await page.getByLabel("Namn (latinska bokstäver)").fill(city);
+  // Nothing matches the new city: the search offers to create it and carries the name over.
+  await page.getByRole("combobox", { name: "Kinesisk part" }).fill(city);
+  await page.getByRole("option", { name: new RegExp(`^Skapa ”${city}”`) }).click();
+  await expect(page.getByRole("radio", { name: "Ny part" })).toBeChecked();
+  await expect(page.getByLabel("Namn (latinska bokstäver)")).toHaveValue(city);
+  await expect(page.getByLabel("Namn (latinska bokstäver)")).toBeFocused();
   await page.getByLabel("Namn i originalskrift").fill("孝感市");
   await page.getByLabel("Administrativ nivå").selectOption({ label: "Stad på prefekturnivå" });
   await page.getByRole("combobox", { name: "Överordnad (provins eller stad)" }).fill("湖北");

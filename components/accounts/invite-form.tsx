@@ -70,7 +70,7 @@ export function InviteForm({
       )}
       <AccountField id="inv-name" name="name" label={t("accounts.invite.name")} autoComplete="off" register={register} errors={errors} maxLength={200} />
       <AccountField id="inv-email" name="email" label={t("accounts.invite.email")} type="email" autoComplete="off" register={register} errors={errors} maxLength={254} />
-      {!organizationId && organizations && <RoleFields register={register} errors={errors} roles={roles} organizations={organizations} idPrefix="inv" />}
+      {!organizationId && organizations && <RoleFields register={register} control={control} errors={errors} roles={roles} organizations={organizations} idPrefix="inv" />}
       <div>
         <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
           {isSubmitting ? t("accounts.invite.sending") : t("accounts.invite.submit")}

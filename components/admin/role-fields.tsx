@@ -1,7 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { FieldErrors, UseFormRegister } from "react-hook-form";
+import { useMemo } from "react";
+import { Controller, type Control, type FieldErrors, type FieldValues, type Path, type UseFormRegister } from "react-hook-form";
+import { Combobox } from "@/components/ui/combobox";
 import { ROLES, type Role } from "@/lib/domain/enums";
 import type { OrganizationOption } from "@/lib/users/list";
 import styles from "./admin.module.css";
@@ -11,18 +13,21 @@ export interface RoleFieldValues {
   organizationId?: string | null;
 }
 
-const GROUPS = ["kommun", "region", "lansstyrelse"] as const;
-
-/** The roles (checkboxes) and, for a municipal official, the organisation (grouped select). */
-export function RoleFields({
+/**
+ * The roles (checkboxes) and, for a municipal official, the organisation: the same searchable
+ * picker as the agreement form's ("mora" finds Mora), each name with its kind.
+ */
+export function RoleFields<T extends FieldValues>({
   register,
+  control,
   errors,
   roles,
   organizations,
   idPrefix,
 }: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by forms whose other fields differ
-  register: UseFormRegister<any>;
+  /** Any form with `roles` and `organizationId` among its fields. */
+  register: UseFormRegister<T>;
+  control: Control<T>;
   errors: FieldErrors<RoleFieldValues>;
   roles: readonly Role[] | undefined;
   organizations: OrganizationOption[];
@@ -31,13 +36,16 @@ export function RoleFields({
   const t = useTranslations();
   const official = roles?.includes("municipal_official") ?? false;
   const rolesError = errors.roles?.message ?? errors.roles?.root?.message;
+  const organizationOptions = useMemo(() => organizations.map((o) => ({ value: o.id, label: o.name, description: t(`orgKind.${o.kind}`) })), [organizations, t]);
+  const organizationId = `${idPrefix}-organization`;
+  const organizationError = errors.organizationId?.message;
   return (
     <>
       <fieldset className={styles.checks} aria-describedby={`${idPrefix}-roles-hint${rolesError ? ` ${idPrefix}-roles-error` : ""}`}>
         <legend>{t("admin.roles")}</legend>
         {ROLES.map((r) => (
           <label key={r} className={styles.check}>
-            <input type="checkbox" value={r} {...register("roles")} />
+            <input type="checkbox" value={r} {...register("roles" as Path<T>)} />
             {t(`roles.${r}`)}
           </label>
         ))}
@@ -53,31 +61,31 @@ export function RoleFields({
       {official && (
         <div className="field">
           <label htmlFor={`${idPrefix}-organization`}>{t("admin.organization")}</label>
-          <select
-            id={`${idPrefix}-organization`}
-            aria-invalid={errors.organizationId ? "true" : "false"}
-            aria-describedby={`${idPrefix}-organization-hint${errors.organizationId ? ` ${idPrefix}-organization-error` : ""}`}
-            {...register("organizationId")}
-          >
-            <option value="">{t("admin.organizationPlaceholder")}</option>
-            {GROUPS.map((g) => (
-              <optgroup key={g} label={t(`admin.orgGroups.${g}`)}>
-                {organizations
-                  .filter((o) => o.kind === g)
-                  .map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
+          <Controller
+            control={control}
+            name={"organizationId" as Path<T>}
+            render={({ field }) => (
+              <Combobox
+                id={organizationId}
+                options={organizationOptions}
+                value={(field.value as string | null) ?? ""}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                inputRef={field.ref}
+                placeholder={t("admin.organizationPlaceholder")}
+                invalid={!!organizationError}
+                describedBy={`${organizationId}-hint${organizationError ? ` ${organizationId}-error` : ""}`}
+                noMatches={t("registry.form.noMatches")}
+                countLabel={(count) => t("registry.form.matches", { count })}
+              />
+            )}
+          />
           <span id={`${idPrefix}-organization-hint`} className={styles.hint}>
             {t("admin.organizationHint")}
           </span>
-          {errors.organizationId?.message && (
-            <span id={`${idPrefix}-organization-error`} className="field-error">
-              {t(errors.organizationId.message)}
+          {organizationError && (
+            <span id={`${organizationId}-error`} className="field-error">
+              {t(organizationError)}
             </span>
           )}
         </div>

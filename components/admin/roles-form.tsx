@@ -58,7 +58,7 @@ export function RolesForm({ userId, roles, organizationId, organizations, action
           {status.text}
         </div>
       )}
-      <RoleFields register={register} errors={errors} roles={watchedRoles} organizations={organizations} idPrefix="edit" />
+      <RoleFields register={register} control={control} errors={errors} roles={watchedRoles} organizations={organizations} idPrefix="edit" />
       <div>
         <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
           {isSubmitting ? t("admin.saving") : t("admin.saveRoles")}

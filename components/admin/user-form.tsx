@@ -78,7 +78,7 @@ export function CreateUserForm({ action, organizations }: Props) {
       {text("name", "text", "off")}
       {text("email", "email", "off")}
       {text("password", "password", "new-password", t("admin.passwordHint"))}
-      <RoleFields register={register} errors={errors} roles={roles} organizations={organizations} idPrefix="new" />
+      <RoleFields register={register} control={control} errors={errors} roles={roles} organizations={organizations} idPrefix="new" />
       <div>
         <button type="submit" className="btn btn--primary" disabled={isSubmitting}>
           {isSubmitting ? t("admin.creating") : t("admin.create")}

@@ -84,11 +84,17 @@ export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreate
     return node?.message ? t(node.message) : null;
   };
 
-  const switchForeign = (next: "existing" | "new") => {
+  const switchForeign = (next: "existing" | "new", name?: string) => {
     const current = getValues("foreign");
     if (current.mode === "existing") saved.current.id = current.id;
     else saved.current.org = current.org;
-    setValue("foreign", next === "existing" ? { mode: "existing", id: saved.current.id } : { mode: "new", org: saved.current.org }, { shouldDirty: true });
+    const org = name === undefined ? saved.current.org : { ...saved.current.org, name };
+    setValue("foreign", next === "existing" ? { mode: "existing", id: saved.current.id } : { mode: "new", org }, { shouldDirty: true });
+  };
+  // "Skapa ”Ningbo”" in the search: the new-party fields, with the typed name already in place.
+  const createForeign = (name: string) => {
+    switchForeign("new", name);
+    requestAnimationFrame(() => document.getElementById("foreign-org-name")?.focus());
   };
 
   // The alert takes the focus only when no field does (react-hook-form focuses the first invalid field).
@@ -242,6 +248,11 @@ export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreate
                       describedBy={describedBy("foreign-id", false, !!foreignIdError)}
                       noMatches={t("registry.form.noMatches")}
                       countLabel={(count) => t("registry.form.matches", { count })}
+                      create={
+                        canCreateOrganization
+                          ? { label: (name) => t("registry.form.createForeign", { name }), description: t("registry.form.createForeignHint"), onCreate: createForeign }
+                          : undefined
+                      }
                     />
                   )}
                 />
@@ -273,7 +284,7 @@ export function AgreementForm({ mode, defaultValues, swedish, foreign, canCreate
                 type="text"
                 inputMode="numeric"
                 autoComplete="off"
-                placeholder="2019-05"
+                placeholder={t("registry.form.establishedPlaceholder")}
                 aria-invalid={message("established") ? "true" : "false"}
                 aria-describedby={describedBy("established", true, !!message("established"))}
                 {...register("established")}

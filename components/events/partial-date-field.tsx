@@ -4,8 +4,9 @@ import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import { DateInput } from "@/components/ui/date-input";
 import { DATE_PRECISIONS, type DatePrecision } from "@/lib/domain/enums";
+import { useFieldError } from "./error-gate";
 import { FieldError } from "./field-error";
-import { errorAt, fieldId } from "./form-helpers";
+import { fieldId } from "./form-helpers";
 import styles from "./forms.module.css";
 
 /**
@@ -14,10 +15,10 @@ import styles from "./forms.module.css";
  */
 export function PartialDateField({ name, label, hint, allowUnknown = true }: { name: string; label: string; hint?: string; allowUnknown?: boolean }) {
   const t = useTranslations("evidence.fields");
-  const { register, setValue, getValues, formState } = useFormContext();
+  const { register, setValue, getValues } = useFormContext();
   const precision = (useWatch({ name: `${name}.precision` }) as DatePrecision | undefined) ?? "unknown";
   const id = fieldId(name);
-  const error = errorAt(formState.errors, `${name}.value`) ?? errorAt(formState.errors, `${name}.precision`) ?? errorAt(formState.errors, name);
+  const error = useFieldError(`${name}.value`, `${name}.precision`, name);
 
   const precisionField = register(`${name}.precision`, {
     onChange: (e: { target: { value: DatePrecision } }) => {

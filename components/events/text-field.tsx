@@ -2,8 +2,9 @@
 
 import { useFormContext } from "react-hook-form";
 import { DateInput } from "@/components/ui/date-input";
+import { useFieldError } from "./error-gate";
 import { FieldError } from "./field-error";
-import { errorAt, fieldId } from "./form-helpers";
+import { fieldId } from "./form-helpers";
 import styles from "./forms.module.css";
 
 /** A labelled input or textarea bound to the surrounding form, with its hint and its error. */
@@ -28,9 +29,9 @@ export function TextField({
   inputMode?: "numeric" | "text" | "url";
   maxLength?: number;
 }) {
-  const { register, formState } = useFormContext();
+  const { register } = useFormContext();
   const id = fieldId(name);
-  const error = errorAt(formState.errors, name);
+  const error = useFieldError(name);
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined;
   const common = { id, "aria-invalid": error ? ("true" as const) : ("false" as const), "aria-describedby": describedBy, "aria-required": required || undefined, ...register(name) };
   return (

@@ -78,11 +78,11 @@ export function HeaderNav({
   );
 }
 
-/** A single link that marks itself when it is the current page. */
+/** A single link that marks itself when it is the current page or one of its sub-pages. */
 export function NavLink({ href, className, children, ...rest }: { href: string; className?: string; children: React.ReactNode; "aria-label"?: string }) {
   const path = usePathname();
   return (
-    <Link href={href} className={className} aria-current={path === href ? "page" : undefined} {...rest}>
+    <Link href={href} className={className} aria-current={isCurrent(path, { href, label: "" }) ? "page" : undefined} {...rest}>
       {children}
     </Link>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { setLocaleAction } from "@/app/actions";
+import { NavLink } from "@/components/layout/header-nav";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import styles from "./public.module.css";
@@ -17,7 +18,7 @@ export async function PublicShell({ children, staffHref }: { children: React.Rea
       <a className="skip-link" href="#main">
         {t("nav.skip")}
       </a>
-      <header className="app-header">
+      <header className="app-header app-header--public">
         <div className="app-header__inner">
           <Link href="/" className="app-header__brand">
             {t("nav.brand")}
@@ -25,13 +26,13 @@ export async function PublicShell({ children, staffHref }: { children: React.Rea
           <nav aria-label={t("nav.label")}>
             <ul>
               <li>
-                <Link href="/avtal">{t("nav.register")}</Link>
+                <NavLink href="/avtal">{t("nav.register")}</NavLink>
               </li>
               <li>
-                <Link href="/statistik">{t("nav.statistics")}</Link>
+                <NavLink href="/statistik">{t("nav.statistics")}</NavLink>
               </li>
               <li>
-                <Link href="/data">{t("nav.data")}</Link>
+                <NavLink href="/data">{t("nav.data")}</NavLink>
               </li>
             </ul>
           </nav>

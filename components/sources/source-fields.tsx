@@ -5,7 +5,8 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { SOURCE_KINDS, type SourceKind } from "@/lib/domain/enums";
 import { SOURCE_KIND_FIELDS } from "@/lib/validation/sources";
 import { FieldError } from "../events/field-error";
-import { errorAt, fieldId } from "../events/form-helpers";
+import { useFieldError } from "../events/error-gate";
+import { fieldId } from "../events/form-helpers";
 import { PartialDateField } from "../events/partial-date-field";
 import { TextField } from "../events/text-field";
 import styles from "../events/forms.module.css";
@@ -24,10 +25,10 @@ const DAY_FIELDS = new Set(["meetingDate", "publishedOn", "retrievedOn"]);
 /** The fields of one source, for its kind: one schema (lib/validation/sources.ts) for every form that creates or edits sources. */
 export function SourceFields({ prefix }: { prefix: string }) {
   const t = useTranslations();
-  const { register, formState, getValues, setValue } = useFormContext();
+  const { register, getValues, setValue } = useFormContext();
   const kind = (useWatch({ name: `${prefix}.kind` }) as SourceKind | undefined) ?? "protocol";
   const kindId = fieldId(`${prefix}.kind`);
-  const kindError = errorAt(formState.errors, `${prefix}.kind`);
+  const kindError = useFieldError(`${prefix}.kind`);
   const required = REQUIRED[kind];
   const kindField = register(`${prefix}.kind`, {
     onChange: (e: { target: { value: SourceKind } }) => {

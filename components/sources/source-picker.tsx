@@ -5,13 +5,14 @@ import { useState, useTransition } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import type { SourcePick } from "@/lib/sources/search";
 import { FieldError } from "../events/field-error";
-import { errorAt, fieldId } from "../events/form-helpers";
+import { useFieldError } from "../events/error-gate";
+import { fieldId } from "../events/form-helpers";
 import styles from "../events/forms.module.css";
 
 /** Finds an existing source by search and puts its id into `sourceId` (under `prefix`, when given). */
 export function SourcePicker({ prefix, search }: { prefix: string; search: (q: string) => Promise<SourcePick[]> }) {
   const t = useTranslations();
-  const { setValue, formState, clearErrors } = useFormContext();
+  const { setValue, clearErrors } = useFormContext();
   const at = (key: string) => (prefix ? `${prefix}.${key}` : key);
   const sourceId = useWatch({ name: at("sourceId") }) as string | undefined;
   const label = useWatch({ name: at("label") }) as string | undefined;
@@ -19,7 +20,7 @@ export function SourcePicker({ prefix, search }: { prefix: string; search: (q: s
   const [results, setResults] = useState<SourcePick[] | null>(null);
   const [pending, startTransition] = useTransition();
   const id = fieldId(at("search"));
-  const error = errorAt(formState.errors, at("sourceId"));
+  const error = useFieldError(at("sourceId"));
 
   const run = () =>
     startTransition(async () => {

@@ -28,13 +28,18 @@ interface Props {
   maxResults?: number;
   name?: string;
   inputRef?: (el: HTMLInputElement | null) => void;
+  /**
+   * Offered when nothing matches what was typed ("Skapa ”Ningbo”"): `onCreate` gets the typed
+   * text, so the form for a new record can start with it.
+   */
+  create?: { label: (text: string) => string; description?: string; onCreate: (text: string) => void };
 }
 
 /**
  * A searchable picker (the WAI-ARIA combobox pattern): type to filter, whatever the accents
  * ("malmo" finds Malmö), arrows to move, Enter to choose, Escape to close.
  */
-export function Combobox({ id, options, value, onChange, onBlur, placeholder, invalid, describedBy, noMatches, countLabel, maxResults = 60, name, inputRef }: Props) {
+export function Combobox({ id, options, value, onChange, onBlur, placeholder, invalid, describedBy, noMatches, countLabel, maxResults = 60, name, inputRef, create }: Props) {
   const listId = useId();
   const selected = options.find((o) => o.value === value) ?? null;
   const [open, setOpen] = useState(false);
@@ -61,6 +66,14 @@ export function Combobox({ id, options, value, onChange, onBlur, placeholder, in
       .map(({ i }) => i.option);
   }, [index, typed, maxResults]);
 
+  const createText = create && matches.length === 0 ? typed.trim() : "";
+  const createId = `${listId}-create`;
+  const createNew = () => {
+    setText(null);
+    setOpen(false);
+    create?.onCreate(createText);
+  };
+
   const choose = (option: ComboboxOption) => {
     onChange(option.value);
     setText(null);
@@ -84,7 +97,7 @@ export function Combobox({ id, options, value, onChange, onBlur, placeholder, in
         aria-autocomplete="list"
         aria-expanded={open}
         aria-controls={listId}
-        aria-activedescendant={open && matches[active] ? `${listId}-${active}` : undefined}
+        aria-activedescendant={open && matches[active] ? `${listId}-${active}` : open && createText ? createId : undefined}
         aria-invalid={invalid ? "true" : "false"}
         aria-describedby={describedBy}
         placeholder={placeholder}
@@ -113,6 +126,7 @@ export function Combobox({ id, options, value, onChange, onBlur, placeholder, in
             e.preventDefault();
             const option = matches[active];
             if (option) choose(option);
+            else if (createText) createNew();
           } else if (e.key === "Escape" && open) {
             e.preventDefault();
             setOpen(false);
@@ -139,7 +153,14 @@ export function Combobox({ id, options, value, onChange, onBlur, placeholder, in
             {o.description && <span className={styles.description}>{o.description}</span>}
           </li>
         ))}
-        {matches.length === 0 && <li className={styles.empty}>{noMatches}</li>}
+        {createText ? (
+          <li id={createId} role="option" aria-selected="false" className={`${styles.active} ${styles.create}`} onMouseDown={(e) => e.preventDefault()} onClick={createNew}>
+            <span className={styles.label}>{create!.label(createText)}</span>
+            {create!.description && <span className={styles.description}>{create!.description}</span>}
+          </li>
+        ) : (
+          matches.length === 0 && <li className={styles.empty}>{noMatches}</li>
+        )}
       </ul>
       <span className="visually-hidden" aria-live="polite">
         {open ? countLabel(matches.length) : ""}

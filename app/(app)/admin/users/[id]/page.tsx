@@ -84,7 +84,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
             <h2 id="activation-heading" style={{ marginTop: 0 }}>
               {t("admin.activation")}
             </h2>
-            <ActivationForm userId={user.id} active={user.active} action={user.active ? deactivateUserAction : reactivateUserAction} />
+            <ActivationForm userId={user.id} userName={user.name} userEmail={user.email} active={user.active} action={user.active ? deactivateUserAction : reactivateUserAction} />
           </section>
         )}
       </div>
