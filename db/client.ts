@@ -27,8 +27,11 @@ export interface DbHandle {
   pglite?: PGlite;
 }
 
-/** A PostgreSQL URL, or a PGlite folder (null: in memory) with what opens it (named in the folder's lock). */
-export type DbTarget = { url: string } | { dataDir: string | null; purpose?: string };
+/**
+ * A PostgreSQL URL, or a PGlite folder (null: in memory) with what opens it (named in the folder's
+ * lock); an in-memory PGlite may start from an image of another's folder.
+ */
+export type DbTarget = { url: string } | { dataDir: string | null; purpose?: string; image?: Blob };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
@@ -40,7 +43,8 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
     return { db, driver: "postgres", url: target.url, close: () => client.end({ timeout: 5 }) };
   }
   if (!target.dataDir) {
-    const client = await PGlite.create();
+    // In memory; from a dump of another instance's folder (PGlite's dumpDataDir) when `image` is given.
+    const client = await PGlite.create(target.image ? { loadDataDir: target.image } : {});
     return { db: drizzlePglite(client, { schema }) as unknown as Db, driver: "pglite", pglite: client, close: () => client.close() };
   }
   fs.mkdirSync(path.dirname(target.dataDir), { recursive: true });
