@@ -28,6 +28,7 @@ import { publicAgreementPath } from "@/lib/public/slug";
 import { PartialDateText } from "./partial-date-text";
 import { StatusBadge } from "./status-badge";
 import { TableToolbar, type FilterOptions } from "./table-toolbar";
+import { SortHeader } from "@/components/ui/sort-header";
 import styles from "./agreements-table.module.css";
 
 interface Props {
@@ -226,25 +227,9 @@ export function AgreementsTable({ data, query, options, publicView = false }: Pr
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  const numeric = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className={numeric ? "num" : undefined}
-                    >
-                      <button type="button" className={styles.sortButton} onClick={header.column.getToggleSortingHandler()}>
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden="true" className={sorted ? styles.sortOn : styles.sortOff}>
-                          {sorted === "desc" ? "▼" : sorted === "asc" ? "▲" : "↕"}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
+                {group.headers.map((header) => (
+                  <SortHeader key={header.id} header={header} compact className={(header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric ? "num" : undefined} />
+                ))}
               </tr>
             ))}
           </thead>

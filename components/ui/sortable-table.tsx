@@ -3,7 +3,7 @@
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import { useLocale } from "next-intl";
 import { useMemo, useState, type ReactNode } from "react";
-import styles from "./sortable-table.module.css";
+import { SortHeader } from "./sort-header";
 
 export interface SortableColumn {
   id: string;
@@ -78,19 +78,9 @@ export function SortableTable({ columns, rows, initialSort, className, testId, r
       <thead>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              return (
-                <th key={header.id} scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined} className={styles.th}>
-                  <button type="button" className={styles.sortButton} onClick={header.column.getToggleSortingHandler()}>
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                    <span aria-hidden="true" className={sorted ? styles.sortOn : styles.sortOff}>
-                      {sorted === "desc" ? "▼" : sorted === "asc" ? "▲" : "↕"}
-                    </span>
-                  </button>
-                </th>
-              );
-            })}
+            {group.headers.map((header) => (
+              <SortHeader key={header.id} header={header} />
+            ))}
           </tr>
         ))}
       </thead>
