@@ -2,31 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import { PartialDateField } from "@/components/events/partial-date-field";
-import { SourceUsesFieldset } from "@/components/events/source-uses-fieldset";
-import type { DuplicatesAt, UploadProblemAt } from "@/lib/events/evidence";
-import type { SourcePick } from "@/lib/sources/search";
+import { SourceUsesFieldset, type SourceUsesFieldsetProps } from "@/components/events/source-uses-fieldset";
 import styles from "./agreement-form.module.css";
 
 /**
  * The new-agreement form's first status: its establishment (Active), with the date at the
  * precision the source gives and its sources, through the same date field and source fieldset
- * the status-change form uses. Left empty, the agreement is saved incomplete.
+ * the status-change form uses. Left empty, the agreement is saved incomplete. Takes the source
+ * list's own props but where it sits and what it is called.
  */
-export function FirstStatusFieldset({
-  search,
-  files,
-  setFiles,
-  duplicates,
-  clearDuplicates,
-  uploadProblems,
-}: {
-  search: (q: string) => Promise<SourcePick[]>;
-  files: Record<string, File[]>;
-  setFiles: (key: string, files: File[]) => void;
-  duplicates: DuplicatesAt[];
-  clearDuplicates: (index: number) => void;
-  uploadProblems: UploadProblemAt[];
-}) {
+export function FirstStatusFieldset(evidence: Omit<SourceUsesFieldsetProps, "name" | "legend" | "hint">) {
   const t = useTranslations();
   return (
     <fieldset className={`card ${styles.section}`} data-testid="first-status">
@@ -37,12 +22,7 @@ export function FirstStatusFieldset({
         name="firstStatus.sources"
         legend={t("registry.form.firstStatus.sources")}
         hint={t("registry.form.firstStatus.sourcesHint")}
-        search={search}
-        files={files}
-        setFiles={setFiles}
-        duplicates={duplicates}
-        clearDuplicates={clearDuplicates}
-        uploadProblems={uploadProblems}
+        {...evidence}
       />
     </fieldset>
   );

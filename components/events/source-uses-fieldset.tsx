@@ -17,6 +17,19 @@ import { useUploadProblemText } from "./refusal-message";
 import { TextField } from "./text-field";
 import styles from "./forms.module.css";
 
+export interface SourceUsesFieldsetProps {
+  search: (q: string) => Promise<SourcePick[]>;
+  files: Record<string, File[]>;
+  setFiles: (key: string, files: File[]) => void;
+  duplicates: DuplicatesAt[];
+  clearDuplicates: (index: number) => void;
+  uploadProblems: UploadProblemAt[];
+  hint?: string;
+  /** Where the list is in the form ("sources"; "firstStatus.sources" in the new-agreement form). */
+  name?: string;
+  legend?: string;
+}
+
 /**
  * The evidence part of a form: any number of sources, each an existing one picked by search or
  * a new one with its kind's fields, with quote, page and files. Files are kept under the entry's
@@ -32,18 +45,7 @@ export function SourceUsesFieldset({
   hint,
   name = "sources",
   legend,
-}: {
-  search: (q: string) => Promise<SourcePick[]>;
-  files: Record<string, File[]>;
-  setFiles: (key: string, files: File[]) => void;
-  duplicates: DuplicatesAt[];
-  clearDuplicates: (index: number) => void;
-  uploadProblems: UploadProblemAt[];
-  hint?: string;
-  /** Where the list is in the form ("sources"; "firstStatus.sources" in the new-agreement form). */
-  name?: string;
-  legend?: string;
-}) {
+}: SourceUsesFieldsetProps) {
   const t = useTranslations("evidence");
   const tDuplicate = useTranslations("sources.duplicate");
   const { control, register, setValue, formState } = useFormContext();
